@@ -1,0 +1,113 @@
+"""Load and validate the content once per build round; give each page its record and view model.
+
+Thin adapter: loading, validation and view models are plain Python in migsite/; the HTML is in
+overrides/ (main.html and partials/migsite/*.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from migsite import views
+from migsite.config import load_config
+from migsite.corpus import Record, Site, load_site
+from migsite.errors import ContentErrors
+from migsite.ui import load_ui
+from migsite.vocab import text_direction
+
+_site: Site | None = None
+
+
+# After hooks/i18n_folders.py (100), before the i18n plugin (-100) moves to the next language.
+@event_priority(90)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    lang = current_language(config)
+    if _site is None or lang is None or lang == _site.config.default.code:
+        _site = load_content(Path(config.config_file_path).parent)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    record = page_record(page, config)
+    # Escaped once here, as Markup: Material's templates print titles unescaped (nav, <title>),
+    # ours escape with |e, which leaves Markup alone.
+    if record.title:
+        page.meta["title"] = escape(record.title)
+    if record.words.get("summary"):
+        page.meta["description"] = escape(record.words["summary"])
+    if not record.translated:
+        # English text served under /fr/ must not answer French searches.
+        page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+@event_priority(-10)
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    context["migsite"] = page_view(page, config)
+    return context
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def site() -> Site:
+    if _site is None:
+        raise PluginError("migsite: content requested before on_config loaded it")
+    return _site
+
+
+def load_content(root: Path) -> Site:
+    try:
+        return load_site(load_config(root))
+    except ContentErrors as exc:
+        # A clear list of file, field, value and expectation; no traceback.
+        raise PluginError(exc.report()) from None
+
+
+def current_language(config: MkDocsConfig) -> str | None:
+    return config.plugins["i18n"].current_language
+
+
+def page_record(page: Page, config: MkDocsConfig) -> Record:
+    lang = current_language(config) or site().config.default.code
+    rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    record = site().get(lang, rel)
+    if record is None:
+        raise PluginError(f"{page.file.src_uri}: page not known to the content model (is it outside docs/?)")
+    return record
+
+
+def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    s = site()
+    record = page_record(page, config)
+    lang = record.lang
+    default = s.config.default.code
+    alternates = getattr(page.file, "alternates", {}) or {}
+    return {
+        "lang": lang,
+        "dir": text_direction(lang),
+        "ui": load_ui(lang),
+        "kind": record.kind,
+        "record": record,
+        "content_lang": lang if record.translated else default,
+        "fallback": not record.translated,
+        "contribute_href": views.page_href(s, lang, "contribute.md"),
+        "english_href": views.page_href(s, default, record.path),
+        "lang_root": views.lang_prefix(s, lang),
+        "hreflang": [
+            {"lang": code, "href": s.config.site_url + f.url.lstrip("./")}
+            for code, f in sorted(alternates.items())
+            if code in s.config.codes
+        ],
+        "x_default": s.config.site_url + views.page_href(s, default, record.path).lstrip("./"),
+        "summary": record.words.get("summary"),
+        "facts": views.fact_box(s, record, lang),
+        "objective": views.objective_header(s, record, lang),
+    }

@@ -1,0 +1,57 @@
+"""Wire the locale folders docs/, docs_fr/, docs_es/ into the i18n plugin's folder mode.
+
+The plugin expects docs_dir/<locale>/...; a hook cannot mount other folders in on_files (the
+plugin drops them), so docs_dir is a git-ignored staging folder of relative symlinks
+(en -> ../docs, fr -> ../docs_fr, ...) that this hook (re)creates on every build. It also
+points "Edit this page" at the real file (docs_fr/x.md, not fr/x.md)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from migsite.config import Language, languages_from_mkdocs
+
+
+# Before every plugin: the staging folder must be complete before anything reads docs_dir.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    stage_locale_folders(Path(config.docs_dir), Path(config.config_file_path).parent, site_languages(config))
+    return config
+
+
+# After the i18n plugin (-100) has re-created the files from docs_dir.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    folders = {lang.code: lang.folder for lang in site_languages(config)}
+    for file in files.documentation_pages():
+        locale, _, rest = file.src_uri.partition("/")
+        if locale in folders and rest:
+            file.edit_uri = f"{folders[locale]}/{rest}"
+    return files
+
+
+def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
+    i18n = config.plugins["i18n"].config
+    return languages_from_mkdocs({"plugins": [{"i18n": {"languages": [dict(lang) for lang in i18n.languages]}}]})
+
+
+def stage_locale_folders(stage: Path, root: Path, languages: tuple[Language, ...]) -> None:
+    """Make stage/<code> a relative symlink to root/<folder> for each language; idempotent."""
+    stage.mkdir(exist_ok=True)
+    for lang in languages:
+        target = root / lang.folder
+        if not target.is_dir():
+            raise PluginError(f"Language '{lang.code}' is configured in mkdocs.yml but its folder {target} is missing")
+        link = stage / lang.code
+        relative = os.path.relpath(target, stage)
+        if link.is_symlink() and os.readlink(link) == relative:
+            continue
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(relative, target_is_directory=True)
