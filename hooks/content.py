@@ -38,6 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     record = page_record(page, config)
     # Escaped once here, as Markup: Material's templates print titles unescaped (nav, <title>),
     # ours escape with |e, which leaves Markup alone.
+    page.meta.update(record.facts)  # a translation's page inherits hide:, search: and the facts
     if record.title:
         page.meta["title"] = escape(record.title)
     if record.words.get("summary"):
@@ -91,6 +92,7 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     default = s.config.default.code
     alternates = getattr(page.file, "alternates", {}) or {}
     return {
+        "site": s,
         "lang": lang,
         "dir": text_direction(lang),
         "ui": load_ui(lang),
@@ -107,7 +109,7 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
             if code in s.config.codes
         ],
         "x_default": s.config.site_url + views.page_href(s, default, record.path).lstrip("./"),
-        "summary": record.words.get("summary"),
+        "summary": record.words.get("summary") if record.kind in ("practice", "recommendation") else None,
         "facts": views.fact_box(s, record, lang),
         "objective": views.objective_header(s, record, lang),
     }

@@ -175,7 +175,15 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
         for rel, record in site.pages[default.code].items():
             if rel not in pages:
                 pages[rel] = Record(
-                    rel, lang.code, record.file, record.file, record.kind, record.facts, dict(record.words), record.body, False
+                    rel,
+                    lang.code,
+                    record.file,
+                    record.file,
+                    record.kind,
+                    record.facts,
+                    dict(record.words),
+                    record.body,
+                    False,
                 )
         site.pages[lang.code] = dict(sorted(pages.items()))
 

@@ -30,9 +30,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen[key] = key_node.start_mark.line
     return loader.construct_mapping(node, deep=deep)
 
@@ -51,7 +49,7 @@ def parse(text: str, file: str) -> Parsed | ContentError:
     if not match:
         return Parsed({}, text, 1, {})
     raw = match.group(1)
-    body = text[match.end():]
+    body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1
     try:
         meta = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass

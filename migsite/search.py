@@ -18,7 +18,7 @@ def localize_index(index: dict[str, Any], lang: str, prefix: str, other_prefixes
         if prefix:
             if not location.startswith(prefix):
                 continue
-            location = location[len(prefix):]
+            location = location[len(prefix) :]
         docs.append({**doc, "location": location})
     config = {**index.get("config", {}), "lang": [lang]}
     return {**index, "config": config, "docs": docs}
