@@ -34,7 +34,7 @@ def objective_links(site: Site, lang: str, numbers: list[int]) -> list[dict[str,
     ui = load_ui(lang)
     return [
         {
-            "text": f"{ui['objective_n'].format(n=n)}: {site.vocab.objective_label(n, lang)}",
+            "text": ui["objective_label"].format(n=n, label=site.vocab.objective_label(n, lang)),
             "title": site.vocab.objective_title(n, lang),
             "href": page_href(site, lang, objective_path(n)) if site.get(lang, objective_path(n)) else None,
         }
@@ -92,6 +92,6 @@ def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | 
         "label": ui["objective_n"].format(n=o.number),
         "short_label": site.vocab.objective_label(o.number, lang),
         "title": site.vocab.objective_title(o.number, lang),
-        "source": o.source.get(lang) or o.source.get("en"),
+        "source": o.source.get(lang),
         "unofficial": lang in o.unverified or lang not in o.title,
     }

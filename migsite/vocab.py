@@ -54,7 +54,11 @@ class Vocabulary:
                 out += [f"{vocabulary}.{term}.{lang}" for lang in langs if not labels.get(lang)]
         for o in self.objectives.values():
             out += [f"objectives.{o.number}.title.{lang}" for lang in langs if not o.title.get(lang)]
-            out += [f"objectives.{o.number}.source.{lang}" for lang in langs if not o.source.get(lang)]
+            out += [
+                f"objectives.{o.number}.source.{lang}"
+                for lang in langs
+                if not o.source.get(lang) and lang not in o.unverified  # unverified: no source, by definition
+            ]
         return out
 
 
