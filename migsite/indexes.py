@@ -37,6 +37,7 @@ class Indexes:
         vocab = s.vocab
         return {
             "id": r.id,
+            "path": r.path,
             "title": r.title,
             "summary": r.words.get("summary", ""),
             "href": page_href(s, lang, r.path),
@@ -181,6 +182,7 @@ class Indexes:
 
     def _page_row(self, r: Record) -> Row:
         return {
+            "path": r.path,
             "title": r.title or r.path,
             "href": page_href(self.site, self.lang, r.path),
             "summary": r.words.get("summary", ""),

@@ -1,0 +1,149 @@
+"""Practice indexes and the Global Compact cross-reference: computed in plain Python, drawn in every language."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from htmlscan import parse, tags
+
+from migsite.config import load_config
+from migsite.corpus import load_site
+from migsite.indexes import Indexes
+from migsite.opendata import COLUMNS
+
+CONFIG = load_config()
+SITE = load_site(CONFIG)
+LANGS = CONFIG.codes
+PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in LANGS}
+
+
+def html(site: Path, lang: str, rel: str) -> str:
+    return (site / PREFIX[lang] / rel).read_text(encoding="utf-8")
+
+
+def declared_pairs(lang: str) -> Counter:
+    return Counter((r.path, n) for r in SITE.records(lang) for n in r.objectives)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_declared_pair_is_listed_once_under_its_objective(lang):
+    idx = Indexes(SITE, lang)
+    listed = Counter()
+    for n, lists in idx.declarations.items():
+        for kind in ("practices", "recommendations", "pages"):
+            for row in lists[kind]:
+                listed[(row["path"], n)] += 1
+    assert listed == declared_pairs(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_counts_match_declarations(lang):
+    idx = Indexes(SITE, lang)
+    practices = Counter(n for r in SITE.records(lang, "practice") for n in r.objectives)
+    recs = Counter(n for r in SITE.records(lang, "recommendation") for n in r.objectives)
+    assert [o["number"] for o in idx.objectives] == list(range(1, 24))
+    for o in idx.objectives:
+        assert o["practices"] == practices[o["number"]]
+        assert o["recommendations"] == recs[o["number"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_objective_pages_and_fact_boxes_are_symmetric_in_built_html(site_dir, lang):
+    """Each (practice, objective) pair: one link on the objective page, one in the practice's box."""
+    on_objective_pages = Counter()
+    for n in range(1, 24):
+        page = html(site_dir, lang, f"compact/objectives/{n:02d}/index.html")
+        section = page.split('id="practices"', 1)[1].split('id="recommendations"', 1)[0]
+        for a in tags(section, "a"):
+            href = a.get("href", "")
+            if "/practices/" in href or href.startswith("../../../practices/"):
+                on_objective_pages[(href.rstrip("/").split("/")[-1], n)] += 1
+    in_boxes = Counter()
+    for r in SITE.records(lang, "practice"):
+        page = html(site_dir, lang, f"practices/{r.id}/index.html")
+        box = page.split('class="migsite-facts__objectives"', 1)[1].split("</dd>", 1)[0]
+        for a in tags(box, "a"):
+            in_boxes[(r.id, int(a["href"].rstrip("/").split("/")[-1]))] += 1
+    expected = Counter((r.id, n) for r in SITE.records(lang, "practice") for n in r.objectives)
+    assert on_objective_pages == expected
+    assert in_boxes == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_practice_table_is_complete_without_javascript(site_dir, lang):
+    page = html(site_dir, lang, "practices/index.html")
+    rows = [a for a in tags(page, "tr") if "data-region" in a]
+    assert len(rows) == len(SITE.records(lang, "practice"))
+    # the filters form is hidden until the script shows it; the table needs no script
+    (form,) = [a for a in tags(page, "form") if "data-migsite-filters" in a]
+    assert "hidden" in form
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["by-region", "by-theme", "by-year", "by-objective", "by-principle", "by-programme"])
+def test_browsable_indexes_exist_and_link_practices(site_dir, lang, name):
+    page = html(site_dir, lang, f"practices/{name}/index.html")
+    linked = {
+        a["href"].rstrip("/").split("/")[-1]
+        for a in tags(page, "a")
+        if "/practices/" in a.get("href", "") or a.get("href", "").startswith("../")
+    }
+    ids = {r.id for r in SITE.records(lang, "practice")}
+    if name in ("by-region", "by-year", "by-theme", "by-principle", "by-objective"):
+        assert ids <= linked, ids - linked  # every practice reachable
+
+
+def test_country_names_are_localised_by_cldr():
+    rows = {lang: {r["id"]: r for r in Indexes(SITE, lang).practices} for lang in LANGS}
+    assert rows["en"]["nyc-idnyc"]["country"] == "United States"
+    assert rows["fr"]["nyc-idnyc"]["country"] == "États-Unis"
+    assert rows["es"]["nyc-idnyc"]["country"] == "Estados Unidos"
+
+
+def test_coverage_matrix_and_gaps():
+    idx = Indexes(SITE, "en")
+    cov = idx.coverage("regions")
+    totals = Counter(n for r in SITE.records("en", "practice") for n in r.objectives)
+    for row in cov["rows"]:
+        assert row["total"] == totals[row["number"]]
+        assert sum(row["cells"]) == row["total"]  # one region per practice
+    assert [r["number"] for r in cov["gaps"]] == [n for n in range(1, 24) if totals[n] == 0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_coverage_page_has_table_svg_and_gap_list(site_dir, lang):
+    page = html(site_dir, lang, "compact/coverage/index.html")
+    assert len(tags(page, "svg", role="img")) == 2 and len(tags(page, "table")) == 2
+    gaps = Indexes(SITE, lang).coverage("regions")["gaps"]
+    assert len(tags(page, "ul", **{"class": "migsite-gaps"})) == (1 if gaps else 0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_per_language(site_dir, lang):
+    data = json.loads((site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8"))
+    assert data["language"] == lang and list(data["columns"]) == list(COLUMNS)
+    assert len(data["practices"]) == len(SITE.records(lang, "practice"))
+    assert all(
+        row["source_urls"] and all(u.startswith(("http://", "https://")) for u in row["source_urls"])
+        for row in data["practices"]
+    )
+    text = (site_dir / PREFIX[lang] / "practices/practices.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == list(COLUMNS) and len(rows) == len(data["practices"])
+    page = html(site_dir, lang, "practices/index.html")
+    assert "practices.json" in page and "practices.csv" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_objective_page_shows_official_title_and_unofficial_marker(site_dir, lang):
+    for n in (4, 15):
+        page = html(site_dir, lang, f"compact/objectives/{n:02d}/index.html")
+        title = SITE.vocab.objective_title(n, lang)
+        assert title in " ".join(parse(page).text)
+        unofficial = lang in SITE.vocab.objectives[n].unverified
+        assert ('class="migsite-badge"' in page) == unofficial
