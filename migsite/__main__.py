@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from . import scaffold, status
 from .config import load_config
 from .corpus import load_site
 from .errors import ContentErrors
+from .history import load_history
+from .status import translation_status
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -24,6 +28,67 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.root).resolve())
+    try:
+        site = load_site(config)
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    history = load_history(config.root)
+    langs = [args.locale] if args.locale else None
+    if args.locale and args.locale not in config.codes:
+        print(f"unknown locale {args.locale!r}; the site has {', '.join(config.codes)}", file=sys.stderr)
+        return 2
+    statuses = translation_status(site, history, langs)
+    if args.format == "json":
+        print(json.dumps(status.to_json(statuses), ensure_ascii=False, indent=1))
+    else:
+        if history.reason:
+            print(f"note: {history.reason}")
+        for st in statuses:
+            s = st.summary()
+            print(
+                f"{st.lang}: {s['translated']}/{s['total']} up to date ({s['translated_percent']}%), "
+                f"{s['outdated']} outdated ({s['outdated_percent']}%), {s['missing']} missing ({s['missing_percent']}%)"
+            )
+            for page in st.pages:
+                if page.state != "translated":
+                    since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
+                    print(f"  {page.state:9} {page.file}{since}")
+            for warning in st.warnings:
+                print(f"  {warning}")
+    below = [
+        st.lang for st in statuses if args.min_translated is not None and st.up_to_date_percent < args.min_translated
+    ]
+    if below:
+        print(f"below {args.min_translated}% up to date: {', '.join(below)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_new_practice(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.root).resolve())
+    try:
+        path = scaffold.new_practice(config, args)
+    except scaffold.ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path.relative_to(config.root)}")
+    return cmd_validate(args)
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.root).resolve())
+    try:
+        path = scaffold.start_translation(config, args.page, args.locale)
+    except scaffold.ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m migsite", description=__doc__)
     parser.add_argument("--root", default=".", help="project root (where mkdocs.yml is)")
@@ -31,6 +96,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="validate every page's front matter, without MkDocs").set_defaults(
         func=cmd_validate
     )
+
+    st = sub.add_parser("status", help="translated / outdated / missing pages per language, and structure warnings")
+    st.add_argument("--locale", help="one language only (default: every translation)")
+    st.add_argument("--format", choices=["text", "json"], default="text")
+    st.add_argument("--min-translated", type=float, metavar="PERCENT", help="exit 1 if a language is below this")
+    st.set_defaults(func=cmd_status)
+
+    np = sub.add_parser("new-practice", help="write a new English practice page with every required field")
+    np.add_argument("id", help="the page id: lower-case words and hyphens, e.g. lyon-welcome-desk")
+    for name in ("title", "summary", "city", "country", "region", "source-title", "source-url"):
+        np.add_argument(f"--{name}")
+    np.add_argument("--start-year", type=int)
+    np.add_argument("--themes", help="comma-separated theme ids")
+    np.add_argument("--objectives", help="comma-separated objective numbers")
+    np.add_argument("--principles", help="comma-separated principle ids")
+    np.set_defaults(func=cmd_new_practice)
+
+    tr = sub.add_parser("translate", help="start a translation of an English page, with no facts to retype")
+    tr.add_argument("page", help="the English page, e.g. docs/practices/nyc-idnyc.md")
+    tr.add_argument("--locale", required=True)
+    tr.set_defaults(func=cmd_translate)
     return parser
 
 

@@ -29,6 +29,7 @@ class Record:
     words: dict[str, Any]
     body: str
     translated: bool  # False: English content served as a fallback under /<lang>/
+    body_line: int = 1  # line of `file` where the body starts
 
     @property
     def id(self) -> str:
@@ -118,7 +119,7 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     errors: list[ContentError] = []
     site = Site(config, vocab)
     default = config.default
-    english: dict[str, tuple[str, dict[str, Any], str]] = {}  # path -> (kind, clean meta, body)
+    english: dict[str, tuple[str, dict[str, Any], str, int]] = {}  # path -> (kind, clean meta, body, body line)
 
     # 1. English: the source of every fact.
     src_root = config.root / default.folder
@@ -133,15 +134,15 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
         if kind is None:
             continue
         clean = _validate(parsed.meta, kind, file, parsed.field_lines, vocab, errors)
-        english[rel] = (kind, clean, parsed.body)
+        english[rel] = (kind, clean, parsed.body, parsed.body_line)
 
     _check_identities(english, default.folder, errors)
 
     site.pages[default.code] = {}
-    for rel, (kind, clean, body) in english.items():
+    for rel, (kind, clean, body, body_line) in english.items():
         facts, words = _split(kind, clean)
         file = f"{default.folder}/{rel}"
-        site.pages[default.code][rel] = Record(rel, default.code, file, file, kind, facts, words, body, True)
+        site.pages[default.code][rel] = Record(rel, default.code, file, file, kind, facts, words, body, True, body_line)
 
     # 2. Translations: words only; facts must be absent or identical to the English ones.
     for lang in config.languages:
@@ -166,11 +167,11 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                     )
                 )
                 continue
-            kind, en_clean, _ = english[rel]
+            kind, en_clean, _, _ = english[rel]
             words = _translation_words(parsed, kind, en_clean, file, en_file, vocab, errors)
             facts, en_words = _split(kind, en_clean)
             merged = {**en_words, **words}
-            pages[rel] = Record(rel, lang.code, file, en_file, kind, facts, merged, parsed.body, True)
+            pages[rel] = Record(rel, lang.code, file, en_file, kind, facts, merged, parsed.body, True, parsed.body_line)
         # 3. Fallback: English pages with no translation are served in English under /<lang>/.
         for rel, record in site.pages[default.code].items():
             if rel not in pages:
@@ -245,12 +246,12 @@ def _translation_words(
 
 
 def _check_identities(
-    english: dict[str, tuple[str, dict[str, Any], str]], folder: str, errors: list[ContentError]
+    english: dict[str, tuple[str, dict[str, Any], str, int]], folder: str, errors: list[ContentError]
 ) -> None:
     """Ids and numbers that other pages refer to must be unique and resolvable."""
     by_key: dict[tuple[str, Any], list[str]] = defaultdict(list)
     practice_ids = set()
-    for rel, (kind, clean, _) in english.items():
+    for rel, (kind, clean, _, _) in english.items():
         stem = PurePosixPath(rel).stem
         if kind == "practice":
             if not SLUG.match(stem):
@@ -266,7 +267,7 @@ def _check_identities(
             for rel in rels:
                 others = ", ".join(f"{folder}/{r}" for r in rels if r != rel)
                 errors.append(ContentError(f"{folder}/{rel}", what, key, f"a unique {what} (also used by {others})"))
-    for rel, (kind, clean, _) in english.items():
+    for rel, (kind, clean, _, _) in english.items():
         unknown = [p for p in clean.get("practices", []) if p not in practice_ids] if kind == "recommendation" else []
         if unknown:
             errors.append(

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, mkdocs_build
 from htmlscan import html_pages, parse
 

@@ -1,0 +1,81 @@
+"""Starting points for contributors and translators: a new practice page, a new translation."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import yaml
+
+from . import frontmatter
+from .config import SiteConfig
+from .schema import SCHEMAS, SLUG
+
+TODO = "TODO"
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def new_practice(config: SiteConfig, args: argparse.Namespace) -> Path:
+    """Write docs/practices/<id>.md with every required field; values not given are TODO and the
+    validator (run right after) says what each one expects."""
+    if not SLUG.match(args.id):
+        raise ScaffoldError(f"id {args.id!r}: use lower-case words and hyphens, e.g. lyon-welcome-desk")
+    path = config.root / config.default.folder / "practices" / f"{args.id}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(config.root)} already exists")
+    meta = {
+        "kind": "practice",
+        "title": args.title or TODO,
+        "summary": args.summary or TODO,
+        "city": args.city or TODO,
+        "country": args.country or TODO,
+        "region": args.region or TODO,
+        "start_year": args.start_year,
+        "themes": _split(args.themes) or [TODO],
+        "objectives": [int(n) if n.isdigit() else n for n in _split(args.objectives)] or [TODO],
+        "principles": _split(args.principles) or [TODO],
+        "sources": [{"title": args.source_title or TODO, "url": args.source_url or TODO}],
+    }
+    body = (
+        "\n## Context\n\nTODO: why the city acted (150-400 words in all, every fact from a source).\n"
+        "\n## What the city did\n\nTODO\n\n## Who was involved\n\nTODO\n"
+        "\n## Results\n\nTODO: only results a source reports; otherwise delete this section.\n"
+    )
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n" + body
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def start_translation(config: SiteConfig, page: str, locale: str) -> Path:
+    """Copy an English page's words (title, summary, prose) to docs_<locale>/ at the same path.
+
+    Facts are not copied: the translation inherits them from the English page."""
+    if locale not in config.codes or locale == config.default.code:
+        others = [c for c in config.codes if c != config.default.code]
+        raise ScaffoldError(f"locale {locale!r}: translations go to one of {', '.join(others)}")
+    source = (config.root / page).resolve()
+    english_root = (config.root / config.default.folder).resolve()
+    if not source.is_file() or english_root not in source.parents:
+        raise ScaffoldError(f"{page}: not an English page under {config.default.folder}/")
+    rel = source.relative_to(english_root)
+    target = config.root / config.language(locale).folder / rel
+    if target.exists():
+        raise ScaffoldError(f"{target.relative_to(config.root)} already exists")
+    parsed = frontmatter.parse(source.read_text(encoding="utf-8"), page)
+    if not isinstance(parsed, frontmatter.Parsed):
+        raise ScaffoldError(str(parsed))
+    kind = parsed.meta.get("kind", "page")
+    words = {f.name: parsed.meta[f.name] for f in SCHEMAS[kind] if not f.fact and f.name in parsed.meta}
+    words.pop("translation_of", None)
+    head = "---\n" + yaml.safe_dump(words, allow_unicode=True, sort_keys=False, width=100) + "---\n" if words else ""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(head + parsed.body, encoding="utf-8")
+    return target

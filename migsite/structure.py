@@ -1,0 +1,92 @@
+"""Structural comparison of a translation with its English source: headings, links, images,
+admonitions and code blocks must match in number (links and images also in target)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FENCE = re.compile(r"^(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+\S")
+ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+[\w-]+")
+IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class StructureWarning:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: warning: {self.message}"
+
+
+@dataclass
+class Outline:
+    headings: list[tuple[int, int]]  # (line, level)
+    links: list[tuple[int, str]]
+    images: list[tuple[int, str]]
+    admonitions: list[int]
+    code_blocks: list[int]
+
+
+def outline(body: str, first_line: int = 1) -> Outline:
+    o = Outline([], [], [], [], [])
+    in_code = False
+    for i, line in enumerate(body.splitlines(), start=first_line):
+        if FENCE.match(line.strip()):
+            if not in_code:
+                o.code_blocks.append(i)
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if m := HEADING.match(line):
+            o.headings.append((i, len(m.group(1))))
+        if ADMONITION.match(line):
+            o.admonitions.append(i)
+        o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
+        o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
+    return o
+
+
+def compare(source: str, translation: str, source_file: str, file: str, first_line: int = 1) -> list[StructureWarning]:
+    """Warnings for each structural difference, pointing at the translation's line where possible.
+
+    `first_line` is the line of the translation file where its body starts (after front matter)."""
+    a, b = outline(source), outline(translation, first_line)
+    out: list[StructureWarning] = []
+
+    def line_of(item: tuple[int, object] | int) -> int:
+        return item[0] if isinstance(item, tuple) else item
+
+    def count(what: str, xs: list, ys: list) -> None:
+        if len(xs) != len(ys):
+            line = line_of(ys[min(len(xs), len(ys) - 1)]) if ys else first_line
+            out.append(StructureWarning(file, line, f"{len(ys)} {what} where {source_file} has {len(xs)}"))
+
+    count("headings", a.headings, b.headings)
+    for (_, la), (line, lb) in zip(a.headings, b.headings, strict=False):
+        if la != lb:
+            out.append(StructureWarning(file, line, f"heading level {lb} where {source_file} has level {la}"))
+            break
+    count("admonitions", a.admonitions, b.admonitions)
+    count("code blocks", a.code_blocks, b.code_blocks)
+    for what, xs, ys in (("links", a.links, b.links), ("images", a.images, b.images)):
+        targets_a = sorted(t for _, t in xs)
+        targets_b = sorted(t for _, t in ys)
+        if targets_a != targets_b:
+            missing = sorted(set(targets_a) - set(targets_b))
+            extra = sorted(set(targets_b) - set(targets_a))
+            line = next((ln for ln, t in ys if t in extra), ys[0][0] if ys else first_line)
+            detail = []
+            if missing:
+                detail.append(f"missing {', '.join(missing[:3])}")
+            if extra:
+                detail.append(f"not in the source: {', '.join(extra[:3])}")
+            if not detail:
+                detail.append(f"{len(targets_b)} where the source has {len(targets_a)}")
+            out.append(StructureWarning(file, line, f"{what} differ from {source_file} ({'; '.join(detail)})"))
+    return out
