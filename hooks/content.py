@@ -18,19 +18,26 @@ from migsite import views
 from migsite.config import load_config
 from migsite.corpus import Record, Site, load_site
 from migsite.errors import ContentErrors
+from migsite.history import load_history
+from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
-from migsite.vocab import text_direction
+from migsite.vocab import language_name, text_direction
 
 _site: Site | None = None
+_status: list[LanguageStatus] = []
+_page_status: dict[tuple[str, str], PageStatus] = {}
 
 
 # After hooks/i18n_folders.py (100), before the i18n plugin (-100) moves to the next language.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _status, _page_status
     lang = current_language(config)
     if _site is None or lang is None or lang == _site.config.default.code:
-        _site = load_content(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        _site = load_content(root)
+        _status = translation_status(_site, load_history(root))
+        _page_status = {(st.lang, p.path): p for st in _status for p in st.pages}
     return config
 
 
@@ -91,6 +98,7 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     lang = record.lang
     default = s.config.default.code
     alternates = getattr(page.file, "alternates", {}) or {}
+    state = _page_status.get((lang, record.path))
     return {
         "site": s,
         "lang": lang,
@@ -100,6 +108,9 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "record": record,
         "content_lang": lang if record.translated else default,
         "fallback": not record.translated,
+        "outdated": state is not None and state.state == "outdated",
+        "translation_status": _status,
+        "language_names": {code: language_name(code) for code in s.config.codes},
         "contribute_href": views.page_href(s, lang, "contribute.md"),
         "english_href": views.page_href(s, default, record.path),
         "lang_root": views.lang_prefix(s, lang),

@@ -30,6 +30,7 @@ GENERATORS = {
     "coverage-matrix",
     "recommendations-list",
     "open-data-columns",
+    "translation-status",
 }
 _indexes: Indexes | None = None
 

@@ -1,4 +1,7 @@
-"""UI strings of generated content: one file per language in migsite/locales/, English as the reference."""
+"""UI strings of generated content: one file per language, `_ui.yaml` in the language's own folder
+(docs/_ui.yaml, docs_fr/_ui.yaml, ...), so that a language is one config entry plus one folder.
+English is the reference: a key missing in another language falls back to English (the test
+suite and `python -m migsite status` report it)."""
 
 from __future__ import annotations
 
@@ -7,27 +10,37 @@ from pathlib import Path
 
 import yaml
 
-LOCALES = Path(__file__).parent / "locales"
+from .config import ROOT, load_config
+
+UI_FILE = "_ui.yaml"
+
+
+def ui_path(lang: str, root: Path = ROOT) -> Path:
+    config = load_config(root)
+    folder = config.language(lang).folder if lang in config.codes else config.default.folder
+    return root / folder / UI_FILE
 
 
 @cache
-def load_ui(lang: str) -> dict[str, str]:
-    """The strings for a language; a key missing there falls back to English (tests forbid it)."""
-    english = _read("en")
-    path = LOCALES / f"{lang}.yaml"
-    return {**english, **(_read(lang) if path.exists() else {})}
+def load_ui(lang: str, root: Path = ROOT) -> dict[str, str]:
+    english = _read(ui_path(load_config(root).default.code, root))
+    return {**english, **_read(ui_path(lang, root))}
 
 
-def _read(lang: str) -> dict[str, str]:
-    return yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+def _read(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of key: text")
+    return data
 
 
-def missing_keys(langs: list[str]) -> list[str]:
+def missing_keys(langs: list[str], root: Path = ROOT) -> list[str]:
     """Every 'lang.key' present in English but absent (or empty) in another language."""
-    english = _read("en")
+    english = _read(ui_path(load_config(root).default.code, root))
     out = []
     for lang in langs:
-        path = LOCALES / f"{lang}.yaml"
-        strings = _read(lang) if path.exists() else {}
+        strings = _read(ui_path(lang, root))
         out += [f"{lang}.{key}" for key in english if not strings.get(key)]
     return out

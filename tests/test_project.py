@@ -26,13 +26,17 @@ def test_every_ui_string_exists_in_every_language():
     assert missing_keys(LANGS) == []
 
 
-def test_missing_ui_string_is_detected(tmp_path, monkeypatch):
-    import migsite.ui as ui
+def test_missing_ui_string_is_detected(tmp_path):
+    from migsite.ui import missing_keys as missing
 
-    (tmp_path / "en.yaml").write_text("a: A\nb: B\n")
-    (tmp_path / "fr.yaml").write_text("a: A\n")
-    monkeypatch.setattr(ui, "LOCALES", tmp_path)
-    assert ui.missing_keys(["fr"]) == ["fr.b"]
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - i18n:\n      languages:\n        - {locale: en, name: English, default: true}\n"
+        "        - {locale: fr, name: Français}\n"
+    )
+    for folder, text in (("docs", "a: A\nb: B\n"), ("docs_fr", "a: A\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "_ui.yaml").write_text(text)
+    assert missing(["fr"], tmp_path) == ["fr.b"]
 
 
 def test_every_vocabulary_term_and_objective_labelled_in_every_language():

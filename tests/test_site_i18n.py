@@ -13,6 +13,7 @@ import yaml
 from htmlscan import html_pages, parse, requested_urls, tags
 
 from migsite.config import load_config
+from migsite.ui import load_ui
 
 CONFIG = load_config()
 SITE_URL = CONFIG.site_url
@@ -81,7 +82,7 @@ def test_404_page_per_language(site_dir, lang):
     html = (site_dir / PREFIX[lang] / "404.html").read_text(encoding="utf-8")
     (html_tag,) = tags(html, "html")
     assert html_tag["lang"] == lang
-    ui = yaml.safe_load((Path("migsite/locales") / f"{lang}.yaml").read_text(encoding="utf-8"))
+    ui = load_ui(lang)
     assert ui["not_found_title"] in " ".join(parse(html).text)
     # absolute asset URLs: the page is served for any missing path
     assert all(u.startswith("/") or u.startswith("http") for u in requested_urls(html))
@@ -103,7 +104,7 @@ def url_of(md: str) -> str:
 def test_fallback_page_has_notice_in_reader_language_and_english_content(site_dir, lang):
     missing = untranslated(lang)
     assert missing, f"the starter set keeps at least one page untranslated in {lang}"
-    ui = yaml.safe_load((Path("migsite/locales") / f"{lang}.yaml").read_text(encoding="utf-8"))
+    ui = load_ui(lang)
     for md in missing:
         html = page(site_dir, lang, url_of(md))
         (html_tag,) = tags(html, "html")
