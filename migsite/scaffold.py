@@ -32,16 +32,16 @@ def new_practice(config: SiteConfig, args: argparse.Namespace) -> Path:
         raise ScaffoldError(f"{path.relative_to(config.root)} already exists")
     meta = {
         "kind": "practice",
-        "title": args.title or TODO,
-        "summary": args.summary or TODO,
-        "city": args.city or TODO,
+        "title": args.title or "",
+        "summary": args.summary or "",
+        "city": args.city or "",
         "country": args.country or TODO,
         "region": args.region or TODO,
         "start_year": args.start_year,
         "themes": _split(args.themes) or [TODO],
         "objectives": [int(n) if n.isdigit() else n for n in _split(args.objectives)] or [TODO],
         "principles": _split(args.principles) or [TODO],
-        "sources": [{"title": args.source_title or TODO, "url": args.source_url or TODO}],
+        "sources": [{"title": args.source_title or "", "url": args.source_url or TODO}],
     }
     body = (
         "\n## Context\n\nTODO: why the city acted (150-400 words in all, every fact from a source).\n"

@@ -1,0 +1,209 @@
+"""Translator and contributor workflow against temporary git repositories with real commits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs_build
+from htmlscan import parse, tags
+
+from migsite.config import load_config
+from migsite.corpus import load_site
+from migsite.history import load_history
+from migsite.status import translation_status
+from migsite.structure import compare
+
+PAGE = "practices/nyc-idnyc.md"
+
+
+def git(root: Path, *args: str) -> str:
+    env_args = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    return subprocess.run(["git", "-C", str(root), *env_args, *args], check=True, capture_output=True, text=True).stdout
+
+
+def commit_all(root: Path, message: str) -> str:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def states(root: Path, lang: str) -> dict[str, str]:
+    config = load_config(root)
+    (status,) = translation_status(load_site(config), load_history(root), [lang])
+    return {p.path: p.state for p in status.pages}
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture()
+def repo(tmp_path) -> Path:
+    root = copy_project(tmp_path / "project")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "Initial content")
+    return root
+
+
+def test_fresh_repository_has_no_outdated_translation(repo):
+    assert "outdated" not in states(repo, "fr").values()
+    assert states(repo, "es")["practices/zurich-city-card.md"] == "missing"
+
+
+def test_english_change_makes_translations_outdated_until_updated(repo):
+    edit(repo, f"docs/{PAGE}", "## Context", "## Context\n\nA new sentence from a new source.\n")
+    sha = commit_all(repo, "Add a sentence to the IDNYC page")
+    assert states(repo, "fr")[PAGE] == "outdated" and states(repo, "es")[PAGE] == "outdated"
+    (fr,) = translation_status(load_site(load_config(repo)), load_history(repo), ["fr"])
+    assert next(p for p in fr.pages if p.path == PAGE).source_commit == sha
+    # the French translator brings the page up to date: a commit to the translation
+    edit(repo, f"docs_fr/{PAGE}", "## Contexte", "## Contexte\n\nUne nouvelle phrase tirée d'une nouvelle source.\n")
+    commit_all(repo, "Update the French IDNYC page")
+    assert states(repo, "fr")[PAGE] == "translated" and states(repo, "es")[PAGE] == "outdated"
+
+
+def test_typo_fix_is_dismissible_without_retranslating(repo):
+    edit(repo, f"docs/{PAGE}", "## Context", "## Context\n\nTypo fixd.\n")
+    sha = commit_all(repo, "Fix a typo")
+    assert states(repo, "es")[PAGE] == "outdated"
+    # the translator acknowledges the English revision: no retranslation
+    edit(repo, f"docs_es/{PAGE}", "---\n", f"---\ntranslation_of: {sha[:10]}\n")
+    commit_all(repo, "Spanish IDNYC page checked against the typo fix")
+    assert states(repo, "es")[PAGE] == "translated"
+    # or the English author marks the commit so that no translator is bothered
+    edit(repo, "docs/practices/sao-paulo-crai.md", "## Context", "## Context\n\nTypo.\n")
+    commit_all(repo, "Fix a typo [skip translation]")
+    assert states(repo, "fr")["practices/sao-paulo-crai.md"] == "translated"
+
+
+def test_unknown_acknowledged_commit_is_reported(repo):
+    edit(repo, f"docs_fr/{PAGE}", "---\n", "---\ntranslation_of: 0123456789abcdef\n")
+    commit_all(repo, "Bad acknowledgement")
+    (fr,) = translation_status(load_site(load_config(repo)), load_history(repo), ["fr"])
+    page = next(p for p in fr.pages if p.path == PAGE)
+    assert "not a commit of this repository" in page.note
+
+
+def test_without_git_every_translation_counts_as_current(tmp_path):
+    root = copy_project(tmp_path / "nogit")
+    history = load_history(root / "docs")  # inside no repository? copy is not a git repo
+    if history.available:  # tmp_path may sit inside a repository on some machines
+        pytest.skip("temporary folder is inside a git repository here")
+    assert "no git history" in history.reason
+    assert "outdated" not in states(root, "fr").values()
+
+
+def test_outdated_page_shows_notice_and_status_in_site_and_cli(repo):
+    edit(repo, f"docs/{PAGE}", "## Context", "## Context\n\nA new sentence.\n")
+    commit_all(repo, "Change the IDNYC page")
+    site = repo / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    es = (site / "es/practices/nyc-idnyc/index.html").read_text(encoding="utf-8")
+    notice = [a for a in tags(es, "aside") if "migsite-outdated" in (a.get("class") or "")]
+    assert notice
+    text = " ".join(parse(es).text)
+    assert "El original en inglés ha cambiado" in text
+    links = [a["href"] for a in tags(es, "a") if a.get("hreflang") == "en" and a.get("lang") == "en"]
+    assert links == ["../../../practices/nyc-idnyc/"]
+    fr_other = (site / "fr/practices/sao-paulo-crai/index.html").read_text(encoding="utf-8")
+    assert not [a for a in tags(fr_other, "aside") if "migsite-outdated" in (a.get("class") or "")]
+    status_page = (site / "fr/translation-status/index.html").read_text(encoding="utf-8")
+    assert f"docs_fr/{PAGE}" in status_page
+    cli = [sys.executable, "-m", "migsite", "--root", str(repo), "status"]
+    env_cwd = {"cwd": repo, "capture_output": True, "text": True, "env": {**os.environ, "PYTHONPATH": str(repo)}}
+    out = subprocess.run([*cli, "--format", "json"], **env_cwd)
+    data = json.loads(out.stdout)
+    fr = next(lang for lang in data["languages"] if lang["lang"] == "fr")
+    assert fr["outdated"] == 1 and any(p["file"] == f"docs_fr/{PAGE}" for p in fr["pages"])
+    assert subprocess.run([*cli, "--min-translated", "100"], **env_cwd).returncode == 1
+    assert subprocess.run([*cli, "--min-translated", "50"], **env_cwd).returncode == 0
+
+
+def test_structure_check_reports_file_and_line():
+    source = "## A\n\nSee [x](../a.md) and ![img](i.png).\n\n!!! note\n    Hi\n\n## B\n\n```\ncode\n```\n"
+    same = "## A'\n\nVoir [x](../a.md) et ![img](i.png).\n\n!!! note\n    Salut\n\n## B'\n\n```\ncode\n```\n"
+    assert compare(source, same, "docs/p.md", "docs_fr/p.md") == []
+    broken = "## A'\n\nVoir [x](../b.md).\n\n## B'\n\n### C\n"
+    warnings = [str(w) for w in compare(source, broken, "docs/p.md", "docs_fr/p.md", first_line=5)]
+    assert any(w.startswith("docs_fr/p.md:") and "3 headings where docs/p.md has 2" in w for w in warnings)
+    assert any("links differ" in w and "missing ../a.md" in w and "docs_fr/p.md:7" in w for w in warnings)
+    assert any("images differ" in w for w in warnings)
+    assert any("admonitions" in w for w in warnings) and any("code blocks" in w for w in warnings)
+
+
+def test_real_translations_have_the_structure_of_their_source():
+    statuses = translation_status(load_site(load_config()), load_history(load_config().root))
+    assert [str(w) for s in statuses for w in s.warnings] == []
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "migsite", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+
+
+def test_new_practice_command_writes_a_valid_page(tmp_path):
+    root = copy_project(tmp_path / "p")
+    result = run_cli(
+        root,
+        "new-practice",
+        "lyon-welcome-desk",
+        "--title",
+        "Welcome desk",
+        "--summary",
+        "A desk.",
+        "--city",
+        "Lyon",
+        "--country",
+        "FR",
+        "--region",
+        "europe",
+        "--start-year",
+        "2016",
+        "--themes",
+        "reception",
+        "--objectives",
+        "3,15",
+        "--principles",
+        "people-centred",
+        "--source-title",
+        "City page",
+        "--source-url",
+        "https://www.lyon.fr/",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "OK:" in result.stdout and (root / "docs/practices/lyon-welcome-desk.md").exists()
+
+
+def test_new_practice_without_values_is_explained_by_the_validator(tmp_path):
+    root = copy_project(tmp_path / "p")
+    result = run_cli(root, "new-practice", "lyon-desk")
+    assert result.returncode == 1
+    for field in ("title", "summary", "city", "country", "region", "themes", "objectives", "principles", "sources"):
+        assert "docs/practices/lyon-desk.md" in result.stderr and f"field '{field}'" in result.stderr, field
+
+
+def test_translate_command_copies_words_not_facts(tmp_path):
+    root = copy_project(tmp_path / "p")
+    result = run_cli(root, "translate", "docs/practices/vienna-startwien.md", "--locale", "fr")
+    assert result.returncode == 0, result.stderr
+    text = (root / "docs_fr/practices/vienna-startwien.md").read_text(encoding="utf-8")
+    head = text.split("---")[1]
+    assert "title:" in head and "summary:" in head
+    for fact in ("city:", "country:", "objectives:", "sources:", "kind:"):
+        assert fact not in head
+    assert run_cli(root, "validate").returncode == 0
+    again = run_cli(root, "translate", "docs/practices/vienna-startwien.md", "--locale", "fr")
+    assert again.returncode == 2 and "already exists" in again.stderr
