@@ -21,7 +21,14 @@ from migsite.config import Language, languages_from_mkdocs
 # Before every plugin: the staging folder must be complete before anything reads docs_dir.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    stage_locale_folders(Path(config.docs_dir), Path(config.config_file_path).parent, site_languages(config))
+    root = Path(config.config_file_path).parent
+    languages = site_languages(config)
+    stage_locale_folders(Path(config.docs_dir), root, languages)
+    # `mkdocs serve` reloads on edits in every locale folder, including one added later.
+    for lang in languages:
+        folder = str(root / lang.folder)
+        if folder not in config.watch:
+            config.watch.append(folder)
     return config
 
 
