@@ -41,6 +41,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"unknown locale {args.locale!r}; the site has {', '.join(config.codes)}", file=sys.stderr)
         return 2
     statuses = translation_status(site, history, langs)
+    if args.structure_only:
+        warnings = [w for st in statuses for w in st.warnings]
+        for warning in warnings:
+            print(warning)
+        return 1 if warnings else 0
     if args.format == "json":
         print(json.dumps(status.to_json(statuses), ensure_ascii=False, indent=1))
     else:
@@ -101,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--locale", help="one language only (default: every translation)")
     st.add_argument("--format", choices=["text", "json"], default="text")
     st.add_argument("--min-translated", type=float, metavar="PERCENT", help="exit 1 if a language is below this")
+    st.add_argument("--structure-only", action="store_true", help="print structure warnings only; exit 1 if any")
     st.set_defaults(func=cmd_status)
 
     np = sub.add_parser("new-practice", help="write a new English practice page with every required field")

@@ -249,7 +249,9 @@ class Indexes:
     def heatmap(self, dimension: str) -> dict[str, Any]:
         """Geometry of an SVG heat map of `coverage(dimension)`: cells with position and shade."""
         cov = self.coverage(dimension)
-        cell, label_w, head_h = 28, 220, 150
+        # room for the rotated column labels: about 6 px per character at 11 px, at 60 degrees
+        longest = max((len(c["label"]) for c in cov["columns"]), default=10)
+        cell, label_w, head_h = 28, 220, 20 + round(longest * 6 * 0.87)
         cells = []
         for y, row in enumerate(cov["rows"]):
             for x, count in enumerate(row["cells"]):
@@ -268,7 +270,7 @@ class Indexes:
             "cell": cell,
             "label_w": label_w,
             "head_h": head_h,
-            "width": label_w + cell * max(len(cov["columns"]), 1) + 10,
+            "width": label_w + cell * max(len(cov["columns"]), 1) + round(longest * 6 * 0.5) + 10,
             "height": head_h + cell * len(cov["rows"]) + 10,
             "cells_geo": cells,
         }
