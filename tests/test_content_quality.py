@@ -1,0 +1,117 @@
+"""The published content: coverage in each language, sourced facts, objective titles, terminology."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from migsite.config import load_config
+from migsite.corpus import load_site
+from migsite.views import objective_path
+
+CONFIG = load_config()
+SITE = load_site(CONFIG)
+EN = CONFIG.default.code
+TRANSLATIONS = [c for c in CONFIG.codes if c != EN]
+
+FUNCTION_WORDS = {
+    "en": {"the", "and", "of", "to", "is", "which", "with", "that", "for", "its", "by", "are", "was", "from"},
+    "fr": {"le", "la", "les", "et", "des", "du", "est", "une", "dans", "pour", "qui", "par", "sur", "aux"},
+    "es": {"el", "la", "los", "las", "y", "del", "es", "una", "en", "para", "que", "por", "con", "sus"},
+}
+
+# glossary terms: when the English page uses the term, its translation uses the glossary's rendering
+TERMS = {
+    "right to the city": {"fr": "droit à la ville", "es": "derecho a la ciudad"},
+    "mayors mechanism": {"fr": "mécanisme des maires", "es": "mecanismo de alcaldes"},
+    "social cohesion": {"fr": "cohésion sociale", "es": "cohesión social"},
+    "local and regional governments": {"fr": "collectivités locales et régionales", "es": "gobiernos locales y regionales"},
+}
+
+
+def prose(markdown: str) -> str:
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # keep link text, drop targets
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"^\s*\[\^[^\]]+\]:.*$", " ", text, flags=re.M)  # footnote definitions (source titles)
+    return text
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-záéíóúàâçèêëîïôûùüñœ']+", text.lower())
+
+
+def test_at_least_30_practices_12_recommendations_23_objectives():
+    assert len(SITE.records(EN, "practice")) >= 30
+    assert len(SITE.records(EN, "recommendation")) >= 12
+    assert sorted(r.facts["number"] for r in SITE.records(EN, "objective")) == list(range(1, 24))
+
+
+def test_every_practice_has_http_sources():
+    for r in SITE.records(EN, "practice"):
+        assert r.facts["sources"] and all(s["url"].startswith(("http://", "https://")) for s in r.facts["sources"])
+
+
+def test_practice_prose_is_150_to_400_words():
+    for r in SITE.records(EN, "practice"):
+        body = r.body.split("## Sources")[0]
+        n = len(words(prose(body)))
+        assert 150 <= n <= 400, (r.file, n)
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_every_objective_has_a_page_with_the_sourced_title(lang):
+    for n in range(1, 24):
+        record = SITE.get(lang, objective_path(n))
+        assert record is not None and record.translated, (lang, n)
+        assert record.title == SITE.vocab.objective_title(n, lang)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_coverage_of_translations(lang):
+    pages = SITE.pages[lang].values()
+    others = [r for r in pages if r.kind != "practice"]
+    practices = [r for r in pages if r.kind == "practice"]
+    untranslated = [r.path for r in others if not r.translated]
+    assert untranslated == [], f"every page but practices is translated into {lang}: {untranslated}"
+    share = sum(r.translated for r in practices) / len(practices)
+    assert share >= 0.8, f"{lang}: {share:.0%} of practices translated"
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_no_translated_page_is_left_in_english(lang):
+    for r in SITE.pages[lang].values():
+        if not r.translated:
+            continue
+        counts = Counter(w for w in words(prose(r.body)))
+        english = sum(counts[w] for w in FUNCTION_WORDS["en"])
+        own = sum(counts[w] for w in FUNCTION_WORDS[lang])
+        assert own >= 3 * english or english <= 3, (r.file, own, english)
+        en_title = SITE.get(EN, r.path).title or ""
+        if set(words(en_title)) & FUNCTION_WORDS["en"]:  # an English title (not a proper name)
+            assert r.title != en_title, f"{r.file}: title left in English"
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_terminology_follows_the_glossary(lang):
+    problems = []
+    for r in SITE.pages[lang].values():
+        if not r.translated:
+            continue
+        english = " ".join(SITE.get(EN, r.path).body.lower().split())  # terms may wrap across lines
+        translated = " ".join(r.body.lower().split())
+        for term, renderings in TERMS.items():
+            if term in english and renderings[lang] not in translated:
+                problems.append(f"{r.file}: '{term}' in English but not '{renderings[lang]}'")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_glossary_lists_each_term_in_the_three_languages(lang):
+    glossary = " ".join(SITE.get(lang, "glossary.md").body.lower().split())
+    for term, renderings in TERMS.items():
+        assert term in glossary or lang != EN
+        for code, rendering in renderings.items():
+            assert rendering in glossary, (lang, rendering)
