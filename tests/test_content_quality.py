@@ -27,7 +27,10 @@ TERMS = {
     "right to the city": {"fr": "droit à la ville", "es": "derecho a la ciudad"},
     "mayors mechanism": {"fr": "mécanisme des maires", "es": "mecanismo de alcaldes"},
     "social cohesion": {"fr": "cohésion sociale", "es": "cohesión social"},
-    "local and regional governments": {"fr": "collectivités locales et régionales", "es": "gobiernos locales y regionales"},
+    "local and regional governments": {
+        "fr": "collectivités locales et régionales",
+        "es": "gobiernos locales y regionales",
+    },
 }
 
 
@@ -113,5 +116,5 @@ def test_glossary_lists_each_term_in_the_three_languages(lang):
     glossary = " ".join(SITE.get(lang, "glossary.md").body.lower().split())
     for term, renderings in TERMS.items():
         assert term in glossary or lang != EN
-        for code, rendering in renderings.items():
+        for rendering in renderings.values():
             assert rendering in glossary, (lang, rendering)
