@@ -18,7 +18,7 @@ from migsite import views
 from migsite.config import load_config
 from migsite.corpus import Record, Site, load_site
 from migsite.errors import ContentErrors
-from migsite.history import load_history
+from migsite.history import History, load_history
 from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
 from migsite.vocab import language_name, text_direction
@@ -26,17 +26,19 @@ from migsite.vocab import language_name, text_direction
 _site: Site | None = None
 _status: list[LanguageStatus] = []
 _page_status: dict[tuple[str, str], PageStatus] = {}
+_history: History = History(False, "not loaded")
 
 
 # After hooks/i18n_folders.py (100), before the i18n plugin (-100) moves to the next language.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _status, _page_status
+    global _site, _status, _page_status, _history
     lang = current_language(config)
     if _site is None or lang is None or lang == _site.config.default.code:
         root = Path(config.config_file_path).parent
         _site = load_content(root)
-        _status = translation_status(_site, load_history(root))
+        _history = load_history(root)
+        _status = translation_status(_site, _history)
         _page_status = {(st.lang, p.path): p for st in _status for p in st.pages}
     return config
 
@@ -123,4 +125,5 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "summary": record.words.get("summary") if record.kind in ("practice", "recommendation") else None,
         "facts": views.fact_box(s, record, lang),
         "objective": views.objective_header(s, record, lang),
+        "updated": views.last_updated(_history, record, lang),
     }

@@ -16,6 +16,7 @@ class Commit:
     sha: str
     order: int  # 0 = HEAD; larger = older (topological order)
     subject: str
+    timestamp: int = 0  # committer time, seconds since the epoch
 
     @property
     def skips_translation(self) -> bool:
@@ -45,7 +46,7 @@ def load_history(root: Path) -> History:
     try:
         top = _git(root, "rev-parse", "--show-toplevel").strip()
         shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
-        log = _git(root, "log", "--topo-order", "--no-renames", "--format=%x00%H%x1f%s", "--name-only", "HEAD")
+        log = _git(root, "log", "--topo-order", "--no-renames", "--format=%x00%H%x1f%ct%x1f%s", "--name-only", "HEAD")
     except (OSError, subprocess.CalledProcessError) as exc:
         return History(False, f"no git history ({exc.__class__.__name__}): every translation counts as up to date")
     prefix = Path(root).resolve().relative_to(Path(top).resolve()).as_posix()
@@ -53,8 +54,9 @@ def load_history(root: Path) -> History:
     history = History(True, "shallow clone: history may be incomplete" if shallow else "")
     for order, chunk in enumerate(c for c in log.split("\x00") if c.strip()):
         header, _, names = chunk.partition("\n")
-        sha, _, subject = header.partition("\x1f")
-        commit = Commit(sha, order, subject)
+        sha, _, rest = header.partition("\x1f")
+        timestamp, _, subject = rest.partition("\x1f")
+        commit = Commit(sha, order, subject, int(timestamp or 0))
         history.commits[sha] = commit
         for name in names.splitlines():
             name = name.strip()

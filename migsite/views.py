@@ -3,9 +3,13 @@ Jinja templates in overrides/. No HTML here: templates escape and lay out."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
+from babel.dates import format_date
+
 from .corpus import Record, Site
+from .history import History
 from .ui import load_ui
 from .vocab import country_name
 
@@ -75,10 +79,22 @@ def fact_box(site: Site, record: Record, lang: str) -> dict[str, Any] | None:
             "related_practices",
             [{"text": p.title, "href": page_href(site, lang, p.path)} for p in practices if p is not None],
         )
+    elif record.kind == "page" and record.objectives:
+        row("objectives", objective_links(site, lang, record.objectives))
+        return {"title": ui["related_objectives"], "rows": rows}
     else:
         return None
     row("sources", [{"text": s["title"], "href": s["url"], "external": True} for s in f["sources"]])
     return {"title": ui["facts_title"], "rows": rows}
+
+
+def last_updated(history: History, record: Record, lang: str) -> dict[str, str] | None:
+    """When the file that supplies the page's words last changed, as a date in the reader's language."""
+    commits = history.of(record.file) if history.available else []
+    if not commits:
+        return None
+    day = datetime.fromtimestamp(commits[0].timestamp, tz=UTC).date()
+    return {"iso": day.isoformat(), "text": format_date(day, format="long", locale=lang)}
 
 
 def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | None:

@@ -7,6 +7,7 @@ import io
 import json
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from htmlscan import parse, tags
@@ -72,6 +73,30 @@ def test_objective_pages_and_fact_boxes_are_symmetric_in_built_html(site_dir, la
     expected = Counter((r.id, n) for r in SITE.records(lang, "practice") for n in r.objectives)
     assert on_objective_pages == expected
     assert in_boxes == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recommendations_and_pages_cross_links_are_symmetric(site_dir, lang):
+    """Recommendations and ordinary pages that declare objectives: listed there, boxed here."""
+    listed, boxed, expected = Counter(), Counter(), Counter()
+    records = [r for r in SITE.records(lang) if r.kind in ("recommendation", "page") and r.objectives]
+    assert records, "some recommendations and pages declare objectives"
+    by_url = {r.url: r.path for r in records}
+    for n in range(1, 24):
+        page = html(site_dir, lang, f"compact/objectives/{n:02d}/index.html")
+        section = page.split('id="recommendations"', 1)[1].split("</article>", 1)[0]
+        for a in tags(section, "a"):
+            target = urljoin(f"/compact/objectives/{n:02d}/", a.get("href", "")).lstrip("/")
+            if target in by_url:
+                listed[(by_url[target], n)] += 1
+    for r in records:
+        expected.update((r.path, n) for n in r.objectives)
+        page = html(site_dir, lang, r.url + "index.html")
+        box = page.split('class="migsite-facts__objectives"', 1)[1].split("</dd>", 1)[0]
+        for a in tags(box, "a"):
+            boxed[(r.path, int(a["href"].rstrip("/").split("/")[-1]))] += 1
+    assert listed == expected
+    assert boxed == expected
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -147,3 +172,26 @@ def test_objective_page_shows_official_title_and_unofficial_marker(site_dir, lan
         assert title in " ".join(parse(page).text)
         unofficial = lang in SITE.vocab.objectives[n].unverified
         assert ('class="migsite-badge"' in page) == unofficial
+
+
+@pytest.mark.parametrize(
+    ("lang", "rel", "file"),
+    [
+        ("en", "practices/nyc-idnyc/index.html", "docs/practices/nyc-idnyc.md"),
+        ("fr", "practices/nyc-idnyc/index.html", "docs_fr/practices/nyc-idnyc.md"),
+        ("es", "practices/zurich-city-card/index.html", "docs/practices/zurich-city-card.md"),  # fallback: English file
+    ],
+)
+def test_last_updated_date_is_localised_by_cldr(site_dir, lang, rel, file):
+    import subprocess
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", file], capture_output=True, text=True).stdout
+    if not stamp.strip():
+        pytest.skip(f"{file} is not committed yet")
+    day = datetime.fromtimestamp(int(stamp), tz=UTC).date()
+    (time_tag,) = tags(html(site_dir, lang, rel), "time")
+    assert time_tag["datetime"] == day.isoformat()
+    assert format_date(day, format="long", locale=lang) in html(site_dir, lang, rel)
