@@ -11,12 +11,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from migsite import opendata
 from migsite.corpus import Site
 from migsite.indexes import Indexes
+
+log = get_plugin_logger("migsite.generated")
 
 GENERATORS = {
     "practice-table",
@@ -64,8 +66,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 def on_post_build(config: MkDocsConfig) -> None:
     idx = _indexes  # the current language's, made while its pages were rendered
-    if idx is None:
-        raise PluginError("migsite: no page was rendered, so there is no open data to write")
+    i18n = config.plugins["i18n"]
+    if idx is None or idx.lang != (i18n.current_language or i18n.default_language):
+        log.info("no page of this language was rendered (dirty reload): open data files left as they were")
+        return
     folder = Path(config.site_dir) / idx.prefix() / "practices"
     folder.mkdir(parents=True, exist_ok=True)
     rows = idx.open_data_rows()
