@@ -33,6 +33,7 @@ GENERATORS = {
     "recommendations-list",
     "open-data-columns",
     "translation-status",
+    "search-page",
 }
 _indexes: Indexes | None = None
 

@@ -1,0 +1,68 @@
+/* Site search with Pagefind (no third party, chunked per-language index).
+   The search page reads ?q=, searches as you type, and keeps the query in the URL.
+   Results are built with DOM methods: page text never becomes markup, except Pagefind's <mark>. */
+const root = document.querySelector("[data-migsite-search]");
+if (root) {
+  const input = root.querySelector("input[type=search]");
+  const status = root.querySelector("[data-migsite-search-status]");
+  const list = root.querySelector("[data-migsite-search-results]");
+  const bundle = new URL(root.dataset.bundle, document.baseURI);
+  const siteRoot = new URL("..", bundle).pathname;
+  const strings = { none: root.dataset.none, count: root.dataset.count, loading: root.dataset.loading };
+  let pagefind = null;
+  let latest = 0;
+
+  async function engine() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ baseUrl: siteRoot, excerptLength: 24 });
+      pagefind.init();
+    }
+    return pagefind;
+  }
+
+  function excerpt(html) {
+    const p = document.createElement("p");
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  async function run(query) {
+    const ticket = ++latest;
+    const params = new URLSearchParams(location.search);
+    if (query) params.set("q", query); else params.delete("q");
+    history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+    list.replaceChildren();
+    if (!query) { status.textContent = ""; return; }
+    status.textContent = strings.loading;
+    const pf = await engine();
+    const search = await pf.debouncedSearch(query, {}, 200);
+    if (search === null || ticket !== latest) return;
+    const results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+    if (ticket !== latest) return;
+    status.textContent = results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
+    results.forEach(function (data) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = data.url;
+      a.textContent = (data.meta && data.meta.title) || data.url;
+      li.appendChild(a);
+      li.appendChild(excerpt(data.excerpt || ""));
+      list.appendChild(li);
+    });
+  }
+
+  input.addEventListener("input", function () { run(input.value.trim()); });
+  root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); run(input.value.trim()); });
+  const initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(initial.trim()); }
+}

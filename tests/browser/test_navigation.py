@@ -1,0 +1,192 @@
+"""Moving between languages in Chromium: the language selector, per-language search, fallback pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from htmlscan import parse
+
+from migsite.config import ROOT
+from migsite.ui import load_ui
+
+from .conftest import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab
+
+pytestmark = pytest.mark.browser
+
+PRACTICE = "practices/nyc-idnyc/"
+
+
+@pytest.mark.parametrize("source", LANGS)
+def test_language_switcher_lands_on_the_same_page(tab: Tab, site: Served, source: str) -> None:
+    page = tab.page
+    for target in (code for code in LANGS if code != source):
+        tab.open(site.url(source, PRACTICE))
+        assert tab.lang() == source
+        # Material's selector opens on hover (or focus); the links are not reachable before.
+        page.locator(".md-header .md-select").hover()
+        link = page.locator(f'.md-header a.md-select__link[hreflang="{target}"]')
+        link.click()
+        page.wait_for_url(site.url(target, PRACTICE))
+        assert tab.lang() == target, (source, target)
+        assert page.locator("div.migsite-content").count() == 1
+
+
+# ------------------------------------------------------------------------------------------------ search
+
+# A word of each language's own pages, and an inflected form that appears on none of them whose
+# stem (Snowball: migrantes/migrants -> migr, acogidas/acogida -> acog, welcomes/welcome -> welcom)
+# does: only a stemmer can find it.
+WORD = {"en": "cities", "fr": "villes", "es": "ciudades"}
+INFLECTED = {"en": ("welcomes", "welcome"), "fr": ("migrantes", "migrants"), "es": ("acogidas", "acogida")}
+LUNR_LIMIT = (
+    "Material's lunr search matches by prefix only: it appends '*' to every typed term and lunr runs no "
+    "stemmer on wildcard terms (its default pipeline also drops the stemmer from the index)"
+)
+
+
+# Where each engine lists its results.
+RESULTS = ".md-search-result, [data-migsite-search-results]"
+
+
+def uses_lunr(page) -> bool:  # noqa: ANN001 - a Playwright page
+    return page.locator("input.md-search__input").count() > 0
+
+
+def search(page, query: str) -> list[str]:  # noqa: ANN001 - a Playwright page
+    """Search as a reader does, from the page open in `page`; the result links once they are shown.
+
+    Two engines are known: the header form that leads to the language's search page (Pagefind), or
+    Material's own search box (lunr, in a web worker)."""
+    if uses_lunr(page):
+        placeholder = """() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            const config = JSON.parse(document.getElementById("__config").textContent);
+            return meta.textContent.trim() === config.translations["search.result.placeholder"];
+        }"""
+        page.wait_for_function(placeholder)  # the worker has loaded the index
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # Material reads the box on keyup: one query, the whole of it
+        page.wait_for_function(f"() => !({placeholder})()")
+        return page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    box = page.locator("form.migsite-search-form input[name=q]")
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    root = page.locator("[data-migsite-search]")
+    page.wait_for_function(
+        """(root) => {
+            const text = root.querySelector("[data-migsite-search-status]").textContent.trim();
+            return text && text !== root.dataset.loading;
+        }""",
+        arg=root.element_handle(),
+    )
+    return root.locator("[data-migsite-search-results] a").evaluate_all("links => links.map(a => a.href)")
+
+
+def page_words(site_dir: Path, lang: str) -> set[str]:
+    """Every word shown on the built pages of `lang` (generated blocks included)."""
+    root = site_dir / PREFIX[lang]
+    others = [site_dir / prefix for code, prefix in PREFIX.items() if code != lang and prefix]
+    words: set[str] = set()
+    for path in root.rglob("index.html"):
+        if any(path.is_relative_to(other) for other in others) or "assets" in path.parts:
+            continue
+        text = " ".join(parse(path.read_text(encoding="utf-8")).text).lower()
+        words.update(re.findall(r"\w+", text))
+    return words
+
+
+def assert_in_language(site: Served, lang: str, links: list[str]) -> None:
+    """Every result is a page of `lang` that exists in the build (not another language's, not a 404)."""
+    others = [site.base + prefix for code, prefix in PREFIX.items() if code != lang and prefix]
+    for href in links:
+        assert href.startswith(site.url(lang)), (lang, href)
+        assert not href.startswith(tuple(others)), (lang, href)
+        path = urlsplit(href).path.removeprefix(MOUNT + "/")
+        assert (site.root / path / "index.html").is_file(), (lang, href)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_pages_of_the_reader_language_only(tab: Tab, site: Served, lang: str) -> None:
+    tab.open(site.url(lang, "practices/"))
+    links = search(tab.page, WORD[lang])
+    assert links, f"no result for {WORD[lang]!r} from a {lang} page"
+    assert_in_language(site, lang, links)
+    assert tab.lang() == lang
+
+
+def test_inflected_search_words_are_absent_as_such_and_present_by_stem(site_dir: Path) -> None:
+    """The words of the stemming test below still prove stemming with the current content."""
+    for lang, (inflected, base) in INFLECTED.items():
+        words = page_words(site_dir, lang)
+        assert inflected not in words, f"{inflected!r} now appears on the {lang} pages: pick another form"
+        assert base in words, f"{base!r} no longer appears on the {lang} pages: pick another word"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_stems_inflected_forms(tab: Tab, site: Served, lang: str) -> None:
+    inflected, base = INFLECTED[lang]
+    tab.open(site.url(lang, "practices/"))
+    lunr = uses_lunr(tab.page)
+    links = search(tab.page, inflected)
+    if not links and lunr:
+        pytest.xfail(LUNR_LIMIT)
+    assert links, f"{inflected!r} found nothing in {lang}, though {base!r} is on its pages"
+    assert_in_language(site, lang, links)
+
+
+# ---------------------------------------------------------------------------------------------- fallback
+
+
+def untranslated_page(lang: str, preferred: str = "practices/zurich-city-card.md") -> str:
+    folder = ROOT / CONFIG.language(lang).folder
+    if not (folder / preferred).exists():
+        return preferred
+    english = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    missing = sorted(md for md in english if not (folder / md).exists() and not md.startswith("_"))
+    assert missing, f"every page is translated into {lang}: no fallback page to check"
+    return missing[0]
+
+
+def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, site: Served) -> None:
+    lang = "es"
+    md = untranslated_page(lang)
+    rel = md.removesuffix(".md").removesuffix("index") + ("" if md.endswith("index.md") else "/")
+    tab.open(site.url(lang, rel))
+    ui = load_ui(lang)
+    notice = tab.page.locator("aside.migsite-fallback")
+    assert notice.count() == 1 and notice.is_visible()
+    box = notice.bounding_box()
+    assert box and box["height"] > 10 and box["width"] > 100
+    text = " ".join(notice.inner_text().split())
+    assert ui["fallback_title"] in text and ui["fallback_text"] in text, text
+    assert tab.lang() == lang
+    # the notice is in the reader's language, the English content is marked as English
+    assert notice.evaluate("el => el.closest('[lang]').lang") == lang
+    content = tab.page.locator("div.migsite-content")
+    assert content.get_attribute("lang") == CONFIG.default.code
+    assert content.locator("h1").evaluate("el => el.closest('[lang]').lang") == CONFIG.default.code
+    assert notice.evaluate("(el, content) => !content.contains(el)", content.element_handle())
+
+
+# --------------------------------------------------------------------------------------------- not found
+
+
+def test_missing_page_gets_a_working_404_page(tab: Tab, site: Served) -> None:
+    """The host serves the root 404.html for any missing path, however deep: its styles and scripts
+    are absolute URLs under /site/, so it is styled and runs there too."""
+    url = site.url("fr", "no/such/page/here/")
+    response = tab.page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    assert tab.page.locator("h1").first.is_visible()
+    header = tab.page.locator(".md-header").evaluate("el => getComputedStyle(el).position")
+    assert header == "sticky"  # Material's stylesheet applies
+    assert tab.page.locator("html").evaluate("el => el.classList.contains('js')")  # Material's bundle ran
+    assert [f for f in tab.failed if not f.endswith(url)] == []
+    assert [e for e in tab.console_errors if url not in e] == []
+    assert not tab.page_errors
