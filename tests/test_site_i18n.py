@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -123,42 +121,6 @@ def test_translated_page_has_no_fallback_notice(site_dir, lang):
     html = page(site_dir, lang, "index.html")
     assert not [a for a in tags(html, "aside") if "migsite-fallback" in (a.get("class") or "")]
     assert not tags(html, "div", **{"class": "migsite-content", "lang": "en"})
-
-
-def search_index(site: Path, lang: str) -> dict:
-    return json.loads((site / PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_search_index_per_language(site_dir, lang):
-    index = search_index(site_dir, lang)
-    assert index["config"]["lang"] == [lang]  # the stemmer of that language only
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    others = [p for code, p in PREFIX.items() if code != lang and p]
-    assert not any(loc.startswith(tuple(others)) for loc in locations)
-    # fallback pages (English text) are not in a French or Spanish index
-    if lang != CONFIG.default.code:
-        for md in untranslated(lang):
-            assert url_of(md).removesuffix("index.html") not in locations, md
-    # the page's search base points at that language's root
-    (cfg,) = [a for a in tags(page(site_dir, lang, "practices/index.html"), "script") if a.get("id") == "__config"]
-    html = page(site_dir, lang, "practices/index.html")
-    base = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))[
-        "base"
-    ]
-    resolved = urljoin(SITE_URL + PREFIX[lang] + "practices/", base.rstrip("/") + "/")
-    assert resolved == SITE_URL + PREFIX[lang]
-
-
-def test_french_index_holds_french_text(site_dir):
-    docs = search_index(site_dir, "fr")["docs"]
-    titles = " ".join(d["title"] for d in docs)
-    assert "Pratiques" in titles and "Practices" not in titles.split()
-
-
-def test_lunr_language_assets_are_shipped(site_dir):
-    for lang in ("fr", "es"):
-        assert (site_dir / "assets/javascripts/lunr/min" / f"lunr.{lang}.min.js").exists()
 
 
 def test_no_third_party_requests_anywhere(site_dir):
