@@ -9,19 +9,26 @@ from pathlib import Path
 
 from . import scaffold, status
 from .config import load_config
-from .corpus import load_site
+from .corpus import Site, load_site
 from .errors import ContentErrors
 from .history import load_history
 from .status import translation_status
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+def load(args: argparse.Namespace) -> Site | None:
+    """The validated site, or None after printing every content error."""
     try:
-        site = load_site(config)
+        return load_site(load_config(Path(args.root).resolve()))
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    site = load(args)
+    if site is None:
         return 1
+    config = site.config
     counts = {lang: len(pages) for lang, pages in site.pages.items()}
     practices = len(site.practices(config.default.code))
     print(f"OK: {practices} practices; pages per language: {counts}")
@@ -29,12 +36,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
-    try:
-        site = load_site(config)
-    except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+    site = load(args)
+    if site is None:
         return 1
+    config = site.config
     history = load_history(config.root)
     langs = [args.locale] if args.locale else None
     if args.locale and args.locale not in config.codes:

@@ -6,25 +6,18 @@ import csv
 import io
 import json
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from htmlscan import parse, tags
+from sitepaths import CONFIG, LANGS, PREFIX
+from sitepaths import page as html
 
-from migsite.config import load_config
 from migsite.corpus import load_site
 from migsite.indexes import Indexes
 from migsite.opendata import COLUMNS
 
-CONFIG = load_config()
 SITE = load_site(CONFIG)
-LANGS = CONFIG.codes
-PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in LANGS}
-
-
-def html(site: Path, lang: str, rel: str) -> str:
-    return (site / PREFIX[lang] / rel).read_text(encoding="utf-8")
 
 
 def declared_pairs(lang: str) -> Counter:
@@ -54,7 +47,7 @@ def test_overview_counts_match_declarations(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_objective_pages_and_fact_boxes_are_symmetric_in_built_html(site_dir, lang):
+def test_objective_pages_and_fact_boxes_are_symmetric_in_built_page(site_dir, lang):
     """Each (practice, objective) pair: one link on the objective page, one in the practice's box."""
     on_objective_pages = Counter()
     for n in range(1, 24):

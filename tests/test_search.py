@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from htmlscan import tags
+from sitepaths import CONFIG, LANGS, PREFIX, page, url_of
 
-from migsite.config import load_config
 from migsite.corpus import load_site
 
-CONFIG = load_config()
 SITE = load_site(CONFIG)
-LANGS = CONFIG.codes
-PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in LANGS}
-
-
-def page(site: Path, lang: str, rel: str) -> str:
-    return (site / PREFIX[lang] / rel).read_text(encoding="utf-8")
-
-
-def url_of(md: str) -> str:
-    stem = md.removesuffix(".md")
-    return (stem.removesuffix("index") if stem.endswith("index") else stem + "/") + "index.html"
 
 
 def excluded(record) -> bool:

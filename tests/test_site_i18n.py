@@ -9,19 +9,12 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from htmlscan import html_pages, parse, requested_urls, tags
+from sitepaths import CONFIG, LANGS, PREFIX, page, url_of
 
-from migsite.config import load_config
 from migsite.ui import load_ui
 
-CONFIG = load_config()
 SITE_URL = CONFIG.site_url
-LANGS = CONFIG.codes
-PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in LANGS}
 SAMPLE = ["index.html", "practices/index.html", "practices/nyc-idnyc/index.html", "compact/objectives/15/index.html"]
-
-
-def page(site: Path, lang: str, rel: str) -> str:
-    return (site / PREFIX[lang] / rel).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -91,11 +84,6 @@ def untranslated(lang: str) -> list[str]:
     en = {p.relative_to("docs").as_posix() for p in Path("docs").rglob("*.md")}
     tr = {p.relative_to(folder).as_posix() for p in Path(folder).rglob("*.md")}
     return sorted(en - tr)
-
-
-def url_of(md: str) -> str:
-    stem = md.removesuffix(".md")
-    return (stem.removesuffix("index") if stem.endswith("index") else stem + "/") + "index.html"
 
 
 @pytest.mark.parametrize("lang", [code for code in LANGS if code != CONFIG.default.code])
