@@ -175,6 +175,21 @@ def localized_names(value: Any, _: Vocabulary) -> dict[str, str]:
 # (see TRANSLATING.md); allowed on every kind, meaningful only in docs_<lang>/.
 TRANSLATION_OF = Field("translation_of", text(60), fact=False)
 
+HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+
+
+def hide(value: Any, _: Vocabulary) -> list[str]:
+    if not isinstance(value, list) or any(v not in HIDEABLE for v in value):
+        raise FieldError(f"a list of page parts to hide, among {', '.join(HIDEABLE)}")
+    return list(value)
+
+
+def search_options(value: Any, _: Vocabulary) -> dict[str, bool]:
+    if not isinstance(value, dict) or set(value) != {"exclude"} or not isinstance(value["exclude"], bool):
+        raise FieldError("{exclude: true} to leave the page out of the search index")
+    return dict(value)
+
+
 WORDS = (
     Field("title", text(200), fact=False),
     Field("summary", text(400), fact=False),
@@ -220,8 +235,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         *WORDS,
         Field("objectives", objectives(0)),
         Field("generate", text(60)),
-        Field("hide", names),
-        Field("search", lambda v, _: v),
+        Field("hide", hide),
+        Field("search", search_options),
         TRANSLATION_OF,
     ),
 }

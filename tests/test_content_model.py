@@ -228,3 +228,12 @@ def test_cli_validate_reports_errors_without_traceback(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "validate"]) == 1
     err = capsys.readouterr().err
     assert "docs/practices/x.md" in err and "objectives" in err and "Traceback" not in err
+
+
+def test_page_display_options_are_checked(tmp_path):
+    errs = errors_of(
+        tmp_path,
+        {"docs/a.md": "---\ntitle: A\nhide: [toc, sidebar]\nsearch: {exclude: yes please}\n---\n"},
+    )
+    assert any("field 'hide'" in e and "navigation, toc" in e for e in errs)
+    assert any("field 'search'" in e and "exclude: true" in e for e in errs)
