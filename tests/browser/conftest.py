@@ -46,6 +46,7 @@ SAMPLE = {
     "objectives": "compact/objectives/",
     "objective": "compact/objectives/15/",
     "coverage": "compact/coverage/",
+    "search": "search/?q=migration",
 }
 HERE = Path(__file__).resolve().parent
 

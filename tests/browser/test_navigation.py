@@ -41,38 +41,16 @@ def test_language_switcher_lands_on_the_same_page(tab: Tab, site: Served, source
 # does: only a stemmer can find it.
 WORD = {"en": "cities", "fr": "villes", "es": "ciudades"}
 INFLECTED = {"en": ("welcomes", "welcome"), "fr": ("migrantes", "migrants"), "es": ("acogidas", "acogida")}
-LUNR_LIMIT = (
-    "Material's lunr search matches by prefix only: it appends '*' to every typed term and lunr runs no "
-    "stemmer on wildcard terms (its default pipeline also drops the stemmer from the index)"
-)
 
 
-# Where each engine lists its results.
-RESULTS = ".md-search-result, [data-migsite-search-results]"
 
-
-def uses_lunr(page) -> bool:  # noqa: ANN001 - a Playwright page
-    return page.locator("input.md-search__input").count() > 0
+# Where the search page lists its results.
+RESULTS = "[data-migsite-search-results]"
 
 
 def search(page, query: str) -> list[str]:  # noqa: ANN001 - a Playwright page
     """Search as a reader does, from the page open in `page`; the result links once they are shown.
-
-    Two engines are known: the header form that leads to the language's search page (Pagefind), or
-    Material's own search box (lunr, in a web worker)."""
-    if uses_lunr(page):
-        placeholder = """() => {
-            const meta = document.querySelector(".md-search-result__meta");
-            const config = JSON.parse(document.getElementById("__config").textContent);
-            return meta.textContent.trim() === config.translations["search.result.placeholder"];
-        }"""
-        page.wait_for_function(placeholder)  # the worker has loaded the index
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.press("End")  # Material reads the box on keyup: one query, the whole of it
-        page.wait_for_function(f"() => !({placeholder})()")
-        return page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    The header form leads to the language's search page, which searches with Pagefind."""
     box = page.locator("form.migsite-search-form input[name=q]")
     box.fill(query)
     box.press("Enter")
@@ -132,10 +110,7 @@ def test_inflected_search_words_are_absent_as_such_and_present_by_stem(site_dir:
 def test_search_stems_inflected_forms(tab: Tab, site: Served, lang: str) -> None:
     inflected, base = INFLECTED[lang]
     tab.open(site.url(lang, "practices/"))
-    lunr = uses_lunr(tab.page)
     links = search(tab.page, inflected)
-    if not links and lunr:
-        pytest.xfail(LUNR_LIMIT)
     assert links, f"{inflected!r} found nothing in {lang}, though {base!r} is on its pages"
     assert_in_language(site, lang, links)
 
