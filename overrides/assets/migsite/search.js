@@ -8,7 +8,11 @@ if (root) {
   const list = root.querySelector("[data-migsite-search-results]");
   const bundle = new URL(root.dataset.bundle, document.baseURI);
   const siteRoot = new URL("..", bundle).pathname;
+  const more = root.querySelector("[data-migsite-search-more]");
   const strings = { none: root.dataset.none, count: root.dataset.count, loading: root.dataset.loading };
+  // Each result costs one fragment download (~2 KB): fetch a few, more on demand (light first search).
+  const PAGE = 6;
+  let pending = [];
   let pagefind = null;
   let latest = 0;
 
@@ -42,14 +46,22 @@ if (root) {
     if (query) params.set("q", query); else params.delete("q");
     history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
     list.replaceChildren();
+    pending = [];
+    more.hidden = true;
     if (!query) { status.textContent = ""; return; }
     status.textContent = strings.loading;
     const pf = await engine();
     const search = await pf.debouncedSearch(query, {}, 200);
     if (search === null || ticket !== latest) return;
-    const results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+    status.textContent = search.results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
+    pending = search.results.slice();
+    await show(ticket);
+  }
+
+  async function show(ticket) {
+    const batch = pending.splice(0, PAGE);
+    const results = await Promise.all(batch.map(function (r) { return r.data(); }));
     if (ticket !== latest) return;
-    status.textContent = results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
     results.forEach(function (data) {
       const li = document.createElement("li");
       const a = document.createElement("a");
@@ -59,7 +71,10 @@ if (root) {
       li.appendChild(excerpt(data.excerpt || ""));
       list.appendChild(li);
     });
+    more.hidden = pending.length === 0;
   }
+
+  more.addEventListener("click", function () { show(latest); });
 
   input.addEventListener("input", function () { run(input.value.trim()); });
   root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); run(input.value.trim()); });
