@@ -53,9 +53,11 @@ if (root) {
     const pf = await engine();
     const search = await pf.debouncedSearch(query, {}, 200);
     if (search === null || ticket !== latest) return;
-    status.textContent = search.results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
     pending = search.results.slice();
     await show(ticket);
+    if (ticket !== latest) return;
+    // The status comes last: when it says "n pages found", the first results are on the page.
+    status.textContent = search.results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
   }
 
   async function show(ticket) {
