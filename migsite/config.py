@@ -64,9 +64,14 @@ def languages_from_mkdocs(data: dict) -> tuple[Language, ...]:
     raise ValueError("mkdocs.yml: no i18n plugin with languages")
 
 
+def load_mkdocs_yml(root: Path = ROOT) -> dict:
+    """mkdocs.yml as plain data (tags such as !ENV read as None)."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+
+
 @cache
 def load_config(root: Path = ROOT) -> SiteConfig:
-    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    data = load_mkdocs_yml(root)
     return SiteConfig(
         root=root,
         languages=languages_from_mkdocs(data),

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from migsite.config import load_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_ITEMS = ["mkdocs.yml", "docs", "docs_fr", "docs_es", "hooks", "overrides", "migsite", "pyproject.toml"]
@@ -52,3 +59,37 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def read(site: Path, rel: str) -> str:
     return (site / rel).read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The body of a loopback URL, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """`mkdocs serve` of a project on a free loopback port; yields the site's base URL."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        mount = urlsplit(load_mkdocs_yml(project).get("site_url") or "/").path
+        yield f"http://127.0.0.1:{port}{mount}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

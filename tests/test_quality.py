@@ -10,11 +10,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,10 +22,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import copy_project
+from conftest import copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
-from migsite.config import load_config
+from migsite.config import load_config, load_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config()
@@ -544,29 +542,12 @@ def test_live_reload_runs_under_mkdocs_serve(tmp_path):
     """MkDocs injects a live-reload inline script that changes on every request: under `mkdocs serve`
     (and only there) script-src allows inline scripts, the rest of the policy is the same."""
     project = copy_project(tmp_path / "project")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     html = ""
-    try:
+    with mkdocs_serve(project) as base:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and "livereload" not in html:
             time.sleep(0.5)
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/site/", timeout=5) as r:  # noqa: S310 -- loopback
-                    html = r.read().decode("utf-8")
-            except OSError:
-                pass
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+            html = fetch(base)
     assert "livereload" in html, "mkdocs serve did not serve the home page with its live-reload script"
     (policy,) = analyse(html).policies
     served = parse_policy(policy)
@@ -574,18 +555,10 @@ def test_live_reload_runs_under_mkdocs_serve(tmp_path):
     assert served == REQUIRED_POLICY
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry !ENV or !!python/name tags; their values do not matter here."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def test_material_scope_is_fixed_to_the_site_path():
     """Material's inline head script holds extra.scope (else each page's relative base URL): fixed, it is
     one script with one hash; it must stay the path of site_url (Material's storage scope by default)."""
-    mkdocs = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 -- a SafeLoader
+    mkdocs = load_mkdocs_yml(ROOT)
     assert (mkdocs.get("extra") or {}).get("scope") == urlsplit(SITE_URL).path
 
 

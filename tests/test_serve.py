@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
-from conftest import copy_project
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+from conftest import copy_project, fetch, mkdocs_serve
 
 
 def wait_for(url: str, needle: str, seconds: float) -> bool:
@@ -39,21 +20,9 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
 @pytest.fixture()
 def server(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/site/"
-    try:
+    with mkdocs_serve(project) as base:
         assert wait_for(base + "es/", 'lang="es"', 120), "mkdocs serve did not come up"
         yield project, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_serve_reloads_edits_in_every_locale_folder(server):
