@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from chromium import CHROMIUM_ARGS as BASE_CHROMIUM_ARGS  # noqa: E402
 from conftest import copy_project  # noqa: E402  (the test suite's list of project files)
 
 from migsite.config import load_config  # noqa: E402
@@ -62,14 +63,7 @@ VARIANTS = ("full", "generators-off", "english-only")
 GENERATED_HOOK = "hooks/generated.py"
 TIME = shutil.which("time", path="/usr/bin")  # GNU time, for -v (max RSS)
 CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *BASE_CHROMIUM_ARGS,
     # Nothing leaves the machine: any other host fails to resolve (and is counted as off-host).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]

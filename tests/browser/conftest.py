@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from chromium import CHROMIUM_ARGS
 
 from migsite.config import load_config
 
@@ -28,16 +29,6 @@ PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in 
 # The site is published under a path (https://<host>/site/): serve it under the same one, so that the
 # 404 pages' absolute asset URLs and every relative link are exercised as on the published host.
 MOUNT = urlsplit(CONFIG.site_url).path.rstrip("/")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The pages every language is checked on (console, network, accessibility), relative to the language root.
 SAMPLE = {
     "home": "",
