@@ -21,7 +21,7 @@ from migsite.errors import ContentErrors
 from migsite.history import History, load_history
 from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
-from migsite.vocab import language_name, text_direction
+from migsite.vocab import language_name
 
 _site: Site | None = None
 _status: list[LanguageStatus] = []
@@ -104,7 +104,6 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     return {
         "site": s,
         "lang": lang,
-        "dir": text_direction(lang),
         "ui": load_ui(lang),
         "kind": record.kind,
         "record": record,

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from babel.numbers import format_decimal
-
 from .corpus import Record, Site
 from .ui import load_ui
 from .views import city_name, lang_prefix, objective_path, page_href
@@ -307,9 +305,6 @@ class Indexes:
                 }
             )
         return out
-
-    def number(self, n: int) -> str:
-        return format_decimal(n, locale=self.lang)
 
     def prefix(self) -> str:
         return lang_prefix(self.site, self.lang)

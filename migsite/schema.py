@@ -37,10 +37,6 @@ def text(max_len: int = 300) -> Check:
     return check
 
 
-def optional_text(value: Any, vocab: Vocabulary) -> str | None:
-    return None if value is None else text()(value, vocab)
-
-
 def kind_of(*kinds: str) -> Check:
     def check(value: Any, _: Vocabulary) -> str:
         if value not in kinds:

@@ -90,10 +90,6 @@ def translation_status(site: Site, history: History, langs: list[str] | None = N
     return out
 
 
-def outdated_paths(statuses: list[LanguageStatus]) -> dict[str, dict[str, PageStatus]]:
-    return {s.lang: {p.path: p for p in s.pages if p.state == "outdated"} for s in statuses}
-
-
 def to_json(statuses: list[LanguageStatus]) -> dict[str, Any]:
     return {
         "languages": [

@@ -100,7 +100,3 @@ def language_name(lang: str) -> str:
     """A language's own name for itself (endonym), from CLDR."""
     name = _locale(lang).get_display_name(lang) or lang
     return name[:1].upper() + name[1:]
-
-
-def text_direction(lang: str) -> str:
-    return _locale(lang).character_order == "right-to-left" and "rtl" or "ltr"
