@@ -1,13 +1,13 @@
 """Reproducible builds: the same tree gives the same site, byte for byte.
 
-Three strict builds of one snapshot of the project (so edits made meanwhile cannot differ between
+Four strict builds of one snapshot of the project (so edits made meanwhile cannot differ between
 them), each from its own folder (so no absolute path of the checkout can leak into the output):
-two with the same SOURCE_DATE_EPOCH, one with the epoch a day and more later."""
+two with the same SOURCE_DATE_EPOCH, one with the epoch a day and more later, and one without
+hooks/i18n_speed.py, whose speed-ups must not change the output."""
 
 from __future__ import annotations
 
 import filecmp
-import json
 import shutil
 from pathlib import Path
 
@@ -22,11 +22,7 @@ LATER = EPOCH + 86_400 * 40 + 3_600 * 5 + 17
 # header of sitemap.xml.gz. The publishing workflow sets SOURCE_DATE_EPOCH to the last commit's time.
 DATED = {"sitemap.xml", "sitemap.xml.gz"}
 
-# Files whose bytes may differ between two builds of the same tree as long as they hold the same JSON,
-# and why. Pagefind 1.5.2 writes the map of languages in pagefind-entry.json in hash-map order, which
-# changes from run to run (the index files themselves are identical). The fix belongs in
-# hooks/search_pagefind.py: rewrite that file with sorted keys after Pagefind runs; then drop it here.
-SAME_JSON = {"pagefind/pagefind-entry.json"}
+SPEED_HOOK = "hooks/i18n_speed.py"
 
 
 def files(site: Path) -> set[str]:
@@ -34,11 +30,7 @@ def files(site: Path) -> set[str]:
 
 
 def same(a: Path, b: Path, rel: str) -> bool:
-    if filecmp.cmp(a / rel, b / rel, shallow=False):
-        return True
-    if rel in SAME_JSON:
-        return json.loads((a / rel).read_bytes()) == json.loads((b / rel).read_bytes())
-    return False
+    return filecmp.cmp(a / rel, b / rel, shallow=False)
 
 
 def differing(a: Path, b: Path) -> list[str]:
@@ -51,10 +43,15 @@ def differing(a: Path, b: Path) -> list[str]:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("reproducible")
     first = copy_project(tmp / "checkout-first")
-    for name in ("second", "later"):  # copies of the snapshot, made before any build
+    for name in ("second", "later", "unpatched"):  # copies of the snapshot, made before any build
         shutil.copytree(first, tmp / f"checkout-{name}", symlinks=True)
+    # The same tree without hooks/i18n_speed.py (the i18n plugin's own, slower code paths).
+    config = tmp / "checkout-unpatched" / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(f"\n  - {SPEED_HOOK}\n") == 1
+    config.write_text(text.replace(f"\n  - {SPEED_HOOK}\n", "\n"), encoding="utf-8")
     sites = {}
-    for name, epoch in (("first", EPOCH), ("second", EPOCH), ("later", LATER)):
+    for name, epoch in (("first", EPOCH), ("second", EPOCH), ("later", LATER), ("unpatched", EPOCH)):
         project = tmp / f"checkout-{name}"
         with pytest.MonkeyPatch.context() as env:
             env.setenv("SOURCE_DATE_EPOCH", str(epoch))
@@ -67,6 +64,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_two_builds_of_the_same_tree_are_identical(builds):
     assert len(files(builds["first"])) > 100
     assert differing(builds["first"], builds["second"]) == []
+
+
+def test_the_i18n_speed_hook_changes_no_byte(builds):
+    assert differing(builds["first"], builds["unpatched"]) == []
 
 
 def test_only_the_sitemaps_depend_on_the_build_date(builds):
