@@ -4,6 +4,7 @@ admonitions and code blocks must match in number (links and images also in targe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 FENCE = re.compile(r"^(```|~~~)")
@@ -32,23 +33,26 @@ class Outline:
     code_blocks: list[int]
 
 
+@lru_cache(maxsize=4096)  # an English page is compared with each of its translations
 def outline(body: str, first_line: int = 1) -> Outline:
+    """The structure of a Markdown body (treat the result as read-only: it is cached)."""
     o = Outline([], [], [], [], [])
     in_code = False
     for i, line in enumerate(body.splitlines(), start=first_line):
-        if FENCE.match(line.strip()):
+        if ("```" in line or "~~~" in line) and FENCE.match(line.strip()):
             if not in_code:
                 o.code_blocks.append(i)
             in_code = not in_code
             continue
         if in_code:
             continue
-        if m := HEADING.match(line):
+        if line.startswith("#") and (m := HEADING.match(line)):
             o.headings.append((i, len(m.group(1))))
-        if ADMONITION.match(line):
+        if ("!!!" in line or "???" in line) and ADMONITION.match(line):
             o.admonitions.append(i)
-        o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
-        o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
+        if "](" in line:  # neither an image nor a link without it
+            o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
+            o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
     return o
 
 

@@ -91,11 +91,13 @@ def is_country_code(code: object) -> bool:
     return isinstance(code, str) and len(code) == 2 and code.isupper() and code in _locale("en").territories
 
 
+@cache
 def country_name(code: str, lang: str) -> str:
     """The country's name in the reader's language, from CLDR (Babel)."""
     return _locale(lang).territories.get(code) or _locale("en").territories.get(code, code)
 
 
+@cache
 def language_name(lang: str) -> str:
     """A language's own name for itself (endonym), from CLDR."""
     name = _locale(lang).get_display_name(lang) or lang
