@@ -1,6 +1,6 @@
 """Build-time and reader-weight benchmark of the site. A script, not a test:
 
-    .venv/bin/python bench/benchmark.py [--sizes 100,500,1000] [--repeat 3] [--json out.json]
+    .venv/bin/python bench/benchmark.py [--sizes 100,500,1000] [--repeat 5] [--json out.json]
 
 For each size N it copies the project (the test suite's file list, tests/conftest.py), adds N
 synthetic but valid practices in English, French and Spanish, and times `mkdocs build --strict`
@@ -901,7 +901,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,500,1000", help="comma-separated numbers of synthetic practices")
     parser.add_argument(
-        "--repeat", type=int, default=3, help="rounds; each builds every size and variant once (medians reported)"
+        "--repeat",
+        type=int,
+        default=5,
+        help="rounds; each builds every size and variant once (medians reported: a single build on a shared "
+        "machine can be 15%% slower than its neighbours, and the median of 5 paired rounds outlasts two such builds)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
