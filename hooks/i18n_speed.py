@@ -13,10 +13,11 @@ than the first. Measured on the benchmark's 1000-practice site (3 300 pages): 1.
 - renders sitemap.xml in the last language build only: the plugin's sitemap lists the pages of
   the languages built so far, so the earlier renderings were overwritten anyway.
 
-The patches apply only to the pinned plugin version they were written against (a different
-version runs unpatched, with a warning). tests/test_i18n_speed.py checks that the fast function
-gives the same File attributes as the original for every shape of path; tests/test_reproducible.py
-that the site built with this hook is byte-identical to the site built without it."""
+The patches apply only to the pinned plugin version they were written against (another version,
+or Windows paths, run unpatched, with a note in the log). tests/test_i18n_speed.py checks that the
+fast function gives the same File attributes as the original for every shape of path;
+tests/test_reproducible.py that the site built with this hook is byte-identical to the site built
+without it."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ def install() -> bool:
     if getattr(folder, "_migsite_original_create_i18n_file", None) is not None:
         return True
     if mkdocs_static_i18n.version != PATCHED_VERSION or os.sep != "/":
-        log.warning(
+        # Info, not a warning: under --strict a warning would fail the build it only slows down.
+        log.info(
             "mkdocs-static-i18n %s (patches written for %s, POSIX paths): building without speed-ups",
             mkdocs_static_i18n.version,
             PATCHED_VERSION,

@@ -2,8 +2,8 @@
 
 The fast `create_i18n_file` is compared with the plugin's original on every shape of path the
 plugin meets (default-language and translated pages, README pages, assets, files outside any
-locale folder, locale-looking folders that are not configured, non-ASCII names) and on paths it
-must hand back to the original. tests/test_reproducible.py builds the site with and without the
+locale folder, locale-looking folders that are not configured, non-ASCII names); paths it cannot
+take on strings must go to the original. tests/test_reproducible.py builds the site with and without the
 hook and compares the two byte for byte."""
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ PATHS = [
     "enx/page.md",  # starts like a language code, is not one
     "en",
 ]
+# Unnormalised spellings: File() normalises them, so they must come out as their plain twins do.
 AWKWARD = ["./en/index.md", "en//index.md", "en/../fr/index.md", "/en/index.md"]
 
 

@@ -7,7 +7,6 @@ import base64
 import copy
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
+from ci import skip_or_fail
 from conftest import copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
@@ -32,17 +32,6 @@ CONFIG = load_config()
 SITE_URL = CONFIG.site_url
 LANGS = CONFIG.codes
 PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in LANGS}
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def skip_or_fail(reason: str) -> None:
-    """A missing tool skips locally; in CI (.ci/run installs it) it is a failure."""
-    if in_ci():
-        pytest.fail(f"{reason} -- CI is set, so this check may not be skipped", pytrace=False)
-    pytest.skip(reason)
 
 
 # --------------------------------------------------------------------------------- Nu Html Checker

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from chromium import CHROMIUM_ARGS
+from ci import in_ci, skip_or_fail
 
 from migsite.config import load_config
 
@@ -40,16 +40,6 @@ SAMPLE = {
     "search": "search/?q=migration",
 }
 HERE = Path(__file__).resolve().parent
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def skip_or_fail(reason: str) -> None:
-    if in_ci():
-        pytest.fail(f"{reason} -- CI is set, so a browser test may not be skipped", pytrace=False)
-    pytest.skip(reason)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
