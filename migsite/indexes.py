@@ -4,7 +4,7 @@ validated records. Plain data (localised text and site-root-relative links); tem
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -22,6 +22,8 @@ class Indexes:
 
     site: Site
     lang: str
+    # dimension -> coverage: the gap list, the heat map and the table of a dimension share one count
+    _coverage: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------------ practices
     @cached_property
@@ -222,14 +224,24 @@ class Indexes:
 
     def coverage(self, dimension: str) -> dict[str, Any]:
         """Objective x region (dimension 'regions') or objective x theme ('themes') practice counts."""
+        if dimension not in self._coverage:
+            self._coverage[dimension] = self._count_coverage(dimension)
+        return self._coverage[dimension]
+
+    def _count_coverage(self, dimension: str) -> dict[str, Any]:
         key = {"regions": "region_id", "themes": "themes"}[dimension]
         vocab = self.site.vocab
-        columns = [t for t in vocab.ids(dimension) if any(self._has(r, key, t) for r in self.practices)]
+        used = {term for r in self.practices for term in self._terms(r, key)}
+        columns = [t for t in vocab.ids(dimension) if t in used]
         rows = []
         peak = 1
         for o in self.objectives:
             practices = self.declarations[o["number"]]["practices"]
-            cells = [sum(1 for r in practices if self._has(r, key, c)) for c in columns]
+            counts: dict[str, int] = defaultdict(int)
+            for r in practices:
+                for term in self._terms(r, key):
+                    counts[term] += 1
+            cells = [counts[c] for c in columns]
             peak = max([peak, *cells])
             rows.append({**o, "cells": cells, "total": len(practices)})
         return {
@@ -240,9 +252,10 @@ class Indexes:
         }
 
     @staticmethod
-    def _has(row: Row, key: str, term: str) -> bool:
+    def _terms(row: Row, key: str) -> set[str]:
+        """The terms of a row under `key`: its region id, or the ids of its themes (each once)."""
         value = row[key]
-        return value == term if isinstance(value, str) else any(item["id"] == term for item in value)
+        return {value} if isinstance(value, str) else {item["id"] for item in value}
 
     def heatmap(self, dimension: str) -> dict[str, Any]:
         """Geometry of an SVG heat map of `coverage(dimension)`: cells with position and shade."""

@@ -35,7 +35,11 @@ SEPARATOR = " | "
 
 
 def to_json(rows: list[dict[str, Any]], lang: str) -> str:
-    return json.dumps({"language": lang, "columns": COLUMNS, "practices": rows}, ensure_ascii=False, indent=1)
+    """`{"language", "columns", "practices": [...]}` with one practice per line: readable and diffable,
+    and written by json's C encoder (an `indent` makes json fall back to its pure-Python encoder)."""
+    head = json.dumps({"language": lang, "columns": COLUMNS}, ensure_ascii=False, indent=1)
+    practices = "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n ]" if rows else "[]"
+    return head.removesuffix("\n}") + f',\n "practices": {practices}\n}}\n'
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -131,6 +131,19 @@ def test_coverage_matrix_and_gaps():
         assert row["total"] == totals[row["number"]]
         assert sum(row["cells"]) == row["total"]  # one region per practice
     assert [r["number"] for r in cov["gaps"]] == [n for n in range(1, 24) if totals[n] == 0]
+    assert idx.coverage("regions") is cov  # counted once, shared by the gap list, heat map and table
+
+
+def test_coverage_by_theme_counts_each_practice_once_per_theme():
+    idx = Indexes(SITE, "fr")
+    cov = idx.coverage("themes")
+    practices = SITE.records("fr", "practice")
+    expected = Counter((n, t) for r in practices for n in set(r.objectives) for t in set(r.facts["themes"]))
+    columns = [c["id"] for c in cov["columns"]]
+    assert set(columns) == {t for r in practices for t in r.facts["themes"]}
+    for row in cov["rows"]:
+        assert row["cells"] == [expected[(row["number"], t)] for t in columns]
+    assert cov["peak"] == max(expected.values())
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -146,6 +159,9 @@ def test_open_data_per_language(site_dir, lang):
     data = json.loads((site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8"))
     assert data["language"] == lang and list(data["columns"]) == list(COLUMNS)
     assert len(data["practices"]) == len(SITE.records(lang, "practice"))
+    raw = (site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8")
+    lines = [json.loads(line.rstrip(",")) for line in raw.splitlines() if line.startswith('{"id": ')]
+    assert lines == data["practices"]  # one practice per line: readable and diffable
     assert all(
         row["source_urls"] and all(u.startswith(("http://", "https://")) for u in row["source_urls"])
         for row in data["practices"]
