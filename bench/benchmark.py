@@ -12,7 +12,11 @@ of three variants of the same copy:
   english-only     the French and Spanish entries removed from the i18n plugin's languages, and the
                    Markdown of docs_fr/ and docs_es/ deleted (the folders and their other files stay).
 
-The builds run in rounds (--repeat): each round builds every size and variant once.
+The builds run in rounds (--repeat). In each round, for each size, a full build runs beside a
+generators-off build, each pinned to its own core, then a full build beside three English-only
+builds (one per language, so that both sides take about as long): the two sides of a pair meet the
+same machine at the same moments, and the ratios compare their CPU seconds. The real site is built
+once per round.
 
 Then it serves the real site and the largest synthetic site on 127.0.0.1 with gzip and measures in
 Chromium (Playwright + CDP) the bytes a reader downloads for a first visit to a practice page and
@@ -383,8 +387,9 @@ def make_variants(work: Path, n: int, seed: int) -> dict[str, Path]:
 # ============================================================================ builds
 
 
-def build(project: Path, site: Path) -> dict[str, Any]:
-    """`mkdocs build --strict` in a child process, into a new folder: wall seconds, peak RSS, output size.
+def build(project: Path, site: Path, core: int | None = None) -> dict[str, Any]:
+    """`mkdocs build --strict` in a child process, into a new folder: wall seconds, CPU seconds, peak
+    RSS, output size. With `core`, the build and its child processes (Pagefind) run on that core only.
 
     Never into a folder just emptied: on ext4, creating files soon after many were deleted is slow
     (the inode allocator skips inodes freed in the last minute or so), which charged each build
@@ -394,9 +399,11 @@ def build(project: Path, site: Path) -> dict[str, Any]:
         raise SystemExit(f"benchmark: {site} exists; every build gets a new folder")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    time_file = project / ".bench-time.txt"
+    time_file = site.with_name(site.name + ".time.txt")
     if TIME:
         cmd = [TIME, "-v", "-o", str(time_file), *cmd]
+    if core is not None:  # set the affinity, then become the build (the same pid, for wait4)
+        cmd = [sys.executable, "-c", PIN, str(core), *cmd]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -422,7 +429,48 @@ def build(project: Path, site: Path) -> dict[str, Any]:
         "bytes": sum(p.stat().st_size for p in files),
         "files": len(files),
         "load_average": os.getloadavg()[0],
+        "core": core,
+        "site": str(site),
     }
+
+
+PIN = "import os, sys; os.sched_setaffinity(0, {int(sys.argv[1])}); os.execv(sys.argv[2], sys.argv[2:])"
+
+
+def two_cores() -> tuple[int, int] | None:
+    """Two cores this process may use, for concurrent pairs; None on a single core."""
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return (cores[0], cores[1]) if len(cores) >= 2 else None
+
+
+def build_pair(lanes: tuple[list[tuple[Path, Path]], list[tuple[Path, Path]]], cores: tuple[int, int] | None):
+    """Two lanes of builds, each lane one after the other, the lanes at the same time on two cores.
+
+    Both builds of a pair meet the same machine at the same moments (another tenant of the VM, a
+    slow spell of the host), so the ratio of their CPU seconds keeps little of it. Without two
+    cores the lanes run one after the other, unpinned."""
+    results: list[list[dict[str, Any]]] = [[], []]
+    failures: list[BaseException] = []
+
+    def lane(i: int) -> None:
+        try:
+            for project, site in lanes[i]:
+                results[i].append(build(project, site, None if cores is None else cores[i]))
+        except BaseException as exc:  # SystemExit included: a thread would swallow it
+            failures.append(exc)
+
+    if cores is None:
+        lane(0)
+        lane(1)
+    else:
+        threads = [threading.Thread(target=lane, args=(i,)) for i in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    if failures:
+        raise failures[0]
+    return results
 
 
 def check_site(site: Path, n: int, langs: list[tuple[str, str]], real_ids: list[str]) -> dict[str, Any]:
@@ -751,25 +799,31 @@ def median(runs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
+def spread(ratios: list[float], best: float) -> dict[str, float]:
+    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios), "best": best}
+
+
 def paired(a: list[dict[str, Any]], b: list[dict[str, Any]], key: str = "cpu_seconds") -> dict[str, float]:
-    """Ratios a/b of the builds of the same round: median, min and max; and, for information, the
-    ratio of the fastest builds of each (best of the rounds: interference only ever adds time)."""
+    """Ratios a/b of builds paired in order: median, min and max; and, for information, the ratio
+    of the fastest builds of each (best of the rounds: interference only ever adds time)."""
     ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)]
-    return {
-        "median": statistics.median(ratios),
-        "min": min(ratios),
-        "max": max(ratios),
-        "best": min(x[key] for x in a) / min(y[key] for y in b),
-    }
+    return spread(ratios, min(x[key] for x in a) / min(y[key] for y in b))
 
 
-def summarize(builds: dict[int, dict[str, list[dict]]]) -> dict[str, Any]:
-    """Per size and variant: medians of wall and CPU seconds; ratios of paired builds.
+def paired_groups(pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]], key: str = "cpu_seconds") -> dict:
+    """Ratios of each build to the median of the builds that ran beside it (see build_pair)."""
+    ratios = [x[key] / statistics.median(y[key] for y in ys) for x, ys in pairs]
+    best = min(x[key] for x, _ in pairs) / min(y[key] for _, ys in pairs for y in ys)
+    return spread(ratios, best)
 
-    The ratios compare CPU seconds (user+sys) of builds of the same round, which ran one after
-    the other: the CPU time of a build does not count the time other processes held the cores,
-    and pairing within a round cancels most of what contention adds to it (shared caches, sibling
-    hyper-threads). The median over the rounds is judged; wall-clock ratios are given alongside."""
+
+def summarize(builds: dict[int, dict[str, list[dict]]], pairs: dict[int, dict[str, list]]) -> dict[str, Any]:
+    """Per size and variant: medians of wall and CPU seconds; ratios of the builds run side by side.
+
+    The ratios compare CPU seconds (user+sys) of a full build and the build(s) that ran at the same
+    time on the other core (see build_pair): CPU time does not count the time other processes held
+    the core, and running the two side by side makes them share whatever slows the machine at that
+    moment. The median over the rounds is judged; wall-clock ratios are given alongside."""
     rows, ratios = [], {}
     for n, variants in sorted(builds.items()):
         for v, runs in variants.items():
@@ -777,6 +831,7 @@ def summarize(builds: dict[int, dict[str, list[dict]]]) -> dict[str, Any]:
                 {
                     "practices": n,
                     "variant": v,
+                    "builds": len(runs),
                     "seconds": median(runs, "seconds"),
                     "seconds_min": min(r["seconds"] for r in runs),
                     "seconds_max": max(r["seconds"] for r in runs),
@@ -788,13 +843,10 @@ def summarize(builds: dict[int, dict[str, list[dict]]]) -> dict[str, Any]:
                     "files": runs[-1]["files"],
                 }
             )
-        ratios[n] = {}
-        for name, other in (("generators", "generators-off"), ("languages", "english-only")):
-            if other in variants:
-                ratios[n][name] = {
-                    "cpu": paired(variants["full"], variants[other]),
-                    "wall": paired(variants["full"], variants[other], "seconds"),
-                }
+        ratios[n] = {
+            name: {"cpu": paired_groups(groups), "wall": paired_groups(groups, "seconds")}
+            for name, groups in pairs.get(n, {}).items()
+        }
     linear = None
     if 500 in builds and 1000 in builds:
         linear = {
@@ -813,7 +865,7 @@ def kb(n: float) -> str:
 
 
 def report(summary: dict[str, Any], readers: list[dict[str, Any]], sizes: list[int]) -> dict[str, str]:
-    print("\nBuilds (`mkdocs build --strict`): medians over the rounds, (min-max)")
+    print("\nBuilds (`mkdocs build --strict`): medians over every build of the variant, (min-max)")
     print(
         f"{'N':>6} {'variant':<15} {'wall s':>7} {'(min-max)':>13} {'CPU s':>7} {'(min-max)':>13} "
         f"{'peak RSS MB':>11} {'output MB':>10} {'files':>7}"
@@ -835,8 +887,8 @@ def report(summary: dict[str, Any], readers: list[dict[str, Any]], sizes: list[i
     verdicts: dict[str, str] = {}
     ratios = summary["ratios"]
     print(
-        "\nRatios of CPU seconds, builds of one round paired: median (min-max over rounds; median of wall ratios;"
-        " ratio of the fastest builds)"
+        "\nRatios of CPU seconds, each full build to the build(s) that ran beside it on the other core: median"
+        " (min-max over rounds; median of wall ratios; ratio of the fastest builds)"
     )
     for n in sizes:
         print(
@@ -930,9 +982,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--keep: {args.keep} is not empty")
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="migsite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    # Every build keeps its own output until the end (see build()): about 0.26 MB per practice for
-    # the three variants together, plus the real site and the project copies.
-    need = args.repeat * (sum(sizes) * 0.26 + 15) * MB + sum(sizes) * 0.05 * MB
+    # Every build keeps its own output until the end (see build()): per round, about 0.45 MB per
+    # practice (two full builds, one without generators, three English-only) plus the real site;
+    # and the project copies.
+    need = args.repeat * (sum(sizes) * 0.45 + 15) * MB + sum(sizes) * 0.05 * MB
     free = shutil.disk_usage(work).free
     if free < need * 1.2:
         parser.error(f"about {need / MB:.0f} MB of disk needed in {work}, {free / MB:.0f} MB free")
@@ -951,31 +1004,63 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             projects[n] = make_variants(work / f"n{n}", n, args.seed)
             log(f"N={n}: {n} practices x {len(langs)} languages written, {len(VARIANTS)} variants")
-        builds = {n: {v: [] for v in variants} for n, variants in projects.items()}
+        builds: dict[int, dict[str, list[dict[str, Any]]]] = {n: {v: [] for v in vs} for n, vs in projects.items()}
+        pairs: dict[int, dict[str, list]] = {n: {"generators": [], "languages": []} for n in sizes}
+        cores = two_cores()
+        log(
+            f"pairs side by side on cores {cores[0]} and {cores[1]}"
+            if cores
+            else "one core: the builds of a pair run one after the other"
+        )
+
+        count: dict[tuple[int, str], int] = {}
+
+        def site(n: int, v: str) -> Path:  # a new folder for every build (see build())
+            count[n, v] = count.get((n, v), 0) + 1
+            return projects[n][v].parent / f"site-{v}-{count[n, v]}"
+
+        def note(r: int, n: int, v: str, run: dict[str, Any]) -> dict[str, Any]:
+            builds[n][v].append({**run, "round": r + 1})
+            log(
+                f"round {r + 1}/{args.repeat} N={n} {v} (core {run['core']}): {run['seconds']:.2f} s wall, "
+                f"{run['cpu_seconds']:.2f} s CPU, {(run['max_rss'] or 0) / KB / KB:.0f} MB"
+            )
+            return run
+
         for r in range(args.repeat):
-            for n, variants in projects.items():
-                for v, project in variants.items():
-                    run = build(project, project.parent / f"site-{v}-{r + 1}")
-                    builds[n][v].append(run)
-                    log(
-                        f"round {r + 1}/{args.repeat} N={n} {v}: {run['seconds']:.2f} s wall, "
-                        f"{run['cpu_seconds']:.2f} s CPU, {(run['max_rss'] or 0) / KB / KB:.0f} MB"
-                    )
+            # The lanes swap cores every other round, in case one core is the slower.
+            lane_cores = None if cores is None else (cores if r % 2 == 0 else (cores[1], cores[0]))
+            note(r, 0, "full", build(real, site(0, "full"), None if lane_cores is None else lane_cores[0]))
+            for n in sizes:
+                v = projects[n]
+                # full beside generators-off; then full beside english-only, built once per language
+                # so that the two lanes take about as long.
+                (full,), (off,) = build_pair(
+                    ([(v["full"], site(n, "full"))], [(v["generators-off"], site(n, "generators-off"))]), lane_cores
+                )
+                pairs[n]["generators"].append((note(r, n, "full", full), [note(r, n, "generators-off", off)]))
+                english = [site(n, "english-only") for _ in langs]
+                (full,), ens = build_pair(
+                    ([(v["full"], site(n, "full"))], [(v["english-only"], path) for path in english]), lane_cores
+                )
+                pairs[n]["languages"].append(
+                    (note(r, n, "full", full), [note(r, n, "english-only", run) for run in ens])
+                )
         for n in projects:
-            checks[n] = check_site(projects[n]["full"].parent / f"site-full-{args.repeat}", n, langs, real_ids)
+            checks[n] = check_site(Path(builds[n]["full"][-1]["site"]), n, langs, real_ids)
         # Chromium on the real site and on the largest synthetic one.
         browser_sites = [
             {
                 "label": "real site",
                 "n": 0,
-                "dir": real.parent / f"site-full-{args.repeat}",
+                "dir": Path(builds[0]["full"][-1]["site"]),
                 "langs": langs,
                 "practice": real_ids[0],
             },
             {
                 "label": f"{sizes[-1]} practices",
                 "n": sizes[-1],
-                "dir": projects[sizes[-1]]["full"].parent / f"site-full-{args.repeat}",
+                "dir": Path(builds[sizes[-1]]["full"][-1]["site"]),
                 "langs": langs,
                 "practice": f"bench-{max(1, sizes[-1] // 2):04d}",
             },
@@ -985,7 +1070,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    summary = summarize(builds)
+    summary = summarize(builds, pairs)
     print(
         f"\nReal site (no synthetic practices): full build {median(builds[0]['full'], 'seconds'):.2f} s wall, "
         f"{median(builds[0]['full'], 'cpu_seconds'):.2f} s CPU (medians)"
