@@ -799,22 +799,13 @@ def median(runs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
-def spread(ratios: list[float], best: float) -> dict[str, float]:
-    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios), "best": best}
-
-
-def paired(a: list[dict[str, Any]], b: list[dict[str, Any]], key: str = "cpu_seconds") -> dict[str, float]:
-    """Ratios a/b of builds paired in order: median, min and max; and, for information, the ratio
-    of the fastest builds of each (best of the rounds: interference only ever adds time)."""
-    ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)]
-    return spread(ratios, min(x[key] for x in a) / min(y[key] for y in b))
-
-
 def paired_groups(pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]], key: str = "cpu_seconds") -> dict:
-    """Ratios of each build to the median of the builds that ran beside it (see build_pair)."""
+    """Ratios of each build to the median of the builds it is paired with (see build_pair): median,
+    min and max; and, for information, the ratio of the fastest builds of each side (interference
+    only ever adds time)."""
     ratios = [x[key] / statistics.median(y[key] for y in ys) for x, ys in pairs]
     best = min(x[key] for x, _ in pairs) / min(y[key] for _, ys in pairs for y in ys)
-    return spread(ratios, best)
+    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios), "best": best}
 
 
 def summarize(builds: dict[int, dict[str, list[dict]]], pairs: dict[int, dict[str, list]]) -> dict[str, Any]:
@@ -848,11 +839,9 @@ def summarize(builds: dict[int, dict[str, list[dict]]], pairs: dict[int, dict[st
             for name, groups in pairs.get(n, {}).items()
         }
     linear = None
-    if 500 in builds and 1000 in builds:
-        linear = {
-            "cpu": paired(builds[1000]["full"], builds[500]["full"]),
-            "wall": paired(builds[1000]["full"], builds[500]["full"], "seconds"),
-        }
+    if 500 in builds and 1000 in builds:  # the full builds of both sizes, in the order they ran
+        by_order = [(x, [y]) for x, y in zip(builds[1000]["full"], builds[500]["full"], strict=True)]
+        linear = {"cpu": paired_groups(by_order), "wall": paired_groups(by_order, "seconds")}
     return {"rows": rows, "ratios": ratios, "linearity_1000_over_500": linear}
 
 
@@ -880,9 +869,8 @@ def report(summary: dict[str, Any], readers: list[dict[str, Any]], sizes: list[i
         )
 
     def fmt(x: dict[str, dict[str, float]]) -> str:
-        c = x["cpu"]
-        spread = f"{c['min']:.3f}-{c['max']:.3f}"
-        return f"{c['median']:.3f} ({spread}; wall {x['wall']['median']:.3f}; best {c['best']:.3f})"
+        c, wall = x["cpu"], x["wall"]["median"]
+        return f"{c['median']:.3f} ({c['min']:.3f}-{c['max']:.3f}; wall {wall:.3f}; best {c['best']:.3f})"
 
     verdicts: dict[str, str] = {}
     ratios = summary["ratios"]
@@ -966,8 +954,8 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=5,
-        help="rounds; each builds every size and variant once (medians reported: a single build on a shared "
-        "machine can be 15%% slower than its neighbours, and the median of 5 paired rounds outlasts two such builds)",
+        help="rounds; each builds the real site, then per size a full build beside a generators-off build and a "
+        "full build beside three English-only builds (the median of the rounds' ratios is judged)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
@@ -1028,7 +1016,7 @@ def main(argv: list[str] | None = None) -> int:
             return run
 
         for r in range(args.repeat):
-            # The lanes swap cores every other round, in case one core is the slower.
+            # The lanes swap cores from one round to the next, in case one core is the slower.
             lane_cores = None if cores is None else (cores if r % 2 == 0 else (cores[1], cores[0]))
             note(r, 0, "full", build(real, site(0, "full"), None if lane_cores is None else lane_cores[0]))
             for n in sizes:

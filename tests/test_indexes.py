@@ -15,7 +15,7 @@ from sitepaths import page as html
 
 from migsite.corpus import load_site
 from migsite.indexes import Indexes
-from migsite.opendata import COLUMNS
+from migsite.opendata import COLUMNS, to_json
 
 SITE = load_site(CONFIG)
 
@@ -154,12 +154,20 @@ def test_coverage_page_has_table_svg_and_gap_list(site_dir, lang):
     assert len(tags(page, "ul", **{"class": "migsite-gaps"})) == (1 if gaps else 0)
 
 
+@pytest.mark.parametrize("rows", [[], [{"id": "a", "themes": ["x", "é"]}, {"id": "b", "themes": []}]])
+def test_open_data_json_is_one_document_with_one_practice_per_line(rows):
+    text = to_json(rows, "fr")
+    assert json.loads(text) == {"language": "fr", "columns": COLUMNS, "practices": rows}
+    assert [json.loads(line.rstrip(",")) for line in text.splitlines() if line.startswith('{"id": ')] == rows
+    assert "é" in text or not rows  # readable UTF-8, not \u escapes
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_open_data_per_language(site_dir, lang):
-    data = json.loads((site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8"))
+    raw = (site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
     assert data["language"] == lang and list(data["columns"]) == list(COLUMNS)
     assert len(data["practices"]) == len(SITE.records(lang, "practice"))
-    raw = (site_dir / PREFIX[lang] / "practices/practices.json").read_text(encoding="utf-8")
     lines = [json.loads(line.rstrip(",")) for line in raw.splitlines() if line.startswith('{"id": ')]
     assert lines == data["practices"]  # one practice per line: readable and diffable
     assert all(
