@@ -9,12 +9,13 @@ hook and compares the two byte for byte."""
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path, PurePath
 from types import SimpleNamespace
 
 import mkdocs_static_i18n
 import pytest
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_static_i18n import folder, reconfigure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,3 +167,93 @@ def test_same_path_matches_pathlib(speed):
     for a in urls:
         for b in [".", "fr", "es", "en"]:
             assert module.same_path(a, b) == (PurePath(a) == PurePath(b)), (a, b)
+
+
+# ---------------------------------------------------------------------------- reused per round
+
+
+@pytest.fixture()
+def project_config(speed):
+    """The real project's configuration, as the first language build of a round sees it."""
+    from mkdocs.config import load_config
+
+    module, _ = speed
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    module._round.clear()
+    yield config
+    module._round.clear()
+
+
+def file_facts(files) -> list[tuple]:
+    return [(f.src_uri, f.abs_src_path, f.dest_uri, f.abs_dest_path, f.url, f.inclusion) for f in files]
+
+
+def test_docs_are_walked_once_per_round(speed, project_config, monkeypatch):
+    from mkdocs.commands import build as mkdocs_build
+
+    module, _ = speed
+    walks = []
+    original = mkdocs_build._migsite_original_get_files
+    monkeypatch.setattr(mkdocs_build, "_migsite_original_get_files", lambda c: walks.append(1) or original(c))
+    first = module.get_files(project_config)
+    second = module.get_files(project_config)
+    assert len(walks) == 1
+    assert second is not first and list(second) == list(first)  # a new collection, the same files
+    assert file_facts(first) == file_facts(original(project_config))
+    assert any(f.src_uri.startswith("fr/") for f in first)
+    # The first language build of the next round walks again (the docs may have changed).
+    i18n = SimpleNamespace(
+        default_language="en", build_languages=["en", "fr", "es"], current_language="en", building=False
+    )
+    config = SimpleNamespace(plugins={"i18n": i18n}, theme=SimpleNamespace(static_templates=set()))
+    module.on_config(config)
+    module.get_files(project_config)
+    assert len(walks) == 2
+    i18n.current_language, i18n.building = "fr", True  # a nested language build keeps the walk
+    module.on_config(config)
+    module.get_files(project_config)
+    assert len(walks) == 2
+
+
+@pytest.mark.parametrize("sitemap", [True, False])
+def test_theme_files_match_the_original(speed, project_config, sitemap):
+    module, _ = speed
+    original = Files._migsite_original_add_files_from_theme
+    if sitemap:
+        project_config.theme.static_templates.add("sitemap.xml")
+    else:
+        project_config.theme.static_templates.discard("sitemap.xml")
+    env = project_config.theme.get_env()
+    docs = module.get_files(project_config)
+    # A file of docs_dir with a theme file's path wins over the theme's, in both versions.
+    shadowed = "assets/images/favicon.png"
+    docs.append(File(shadowed, project_config.docs_dir, project_config.site_dir, True))
+    expected, got, again = Files(list(docs)), Files(list(docs)), Files(list(docs))
+    original(expected, env, project_config)
+    module.add_files_from_theme(got, env, project_config)
+    module.add_files_from_theme(again, env, project_config)  # from the round's walk
+    assert file_facts(got) == file_facts(expected) == file_facts(again)
+    theme = [f for f in got if f.abs_src_path.startswith(tuple(project_config.theme.dirs))]
+    assert len(theme) > 20 and not any(f.src_uri == shadowed for f in theme)
+    assert any(os.path.isfile(os.path.join(d, shadowed)) for d in project_config.theme.dirs)
+    assert any(f.src_uri == "sitemap.xml" for f in theme) is not sitemap
+
+
+def test_alternates_are_made_once_per_round(speed):
+    module, original = speed
+    module._round.clear()
+    calls = []
+    config = SimpleNamespace(docs_dir="/d", site_dir="/s", use_directory_urls=True)
+
+    def create(*args):
+        calls.append(args[1])
+        return original(*args)
+
+    make = module.alternate_maker(create)
+    source = File("fr/practices/x.md", "/d", "/s", True)
+    first = make(source, "fr", "en", LANGUAGES, config)
+    same = module.alternate_maker(create)(File("fr/practices/x.md", "/d", "/s", True), "fr", "en", LANGUAGES, config)
+    other = make(source, "es", "en", LANGUAGES, config)
+    assert same is first and other is not first and calls == ["fr", "es"]
+    assert attributes(first) == attributes(original(source, "fr", "en", LANGUAGES, config))
+    module._round.clear()
