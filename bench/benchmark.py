@@ -12,10 +12,11 @@ of three variants of the same copy:
   english-only     the French and Spanish entries removed from the i18n plugin's languages, and the
                    Markdown of docs_fr/ and docs_es/ deleted (the folders and their other files stay).
 
-The builds run in rounds (--repeat). In each round, for each size, a full build runs beside a
-generators-off build, each pinned to its own core, then a full build beside three English-only
-builds (one per language, so that both sides take about as long): the two sides of a pair meet the
-same machine at the same moments, and the ratios compare their CPU seconds. The real site is built
+The builds run in rounds (--repeat). In each round, for each size, two pairs run at once, each
+on a core of its own: a full build and a generators-off build, and a full build and three
+English-only builds (one per language, so that both sides take about as long). The two sides of a
+pair take turns on their core, half a second each (see alternate()), so that they meet the same
+core at almost the same moments, and the ratios compare their CPU seconds. The real site is built
 once per round.
 
 Then it serves the real site and the largest synthetic site on 127.0.0.1 with gzip and measures in
@@ -26,6 +27,7 @@ for a first search. See README.md, section "Benchmark", for what each figure mea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import gzip
 import http.client
@@ -37,6 +39,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -387,90 +390,183 @@ def make_variants(work: Path, n: int, seed: int) -> dict[str, Path]:
 # ============================================================================ builds
 
 
-def build(project: Path, site: Path, core: int | None = None) -> dict[str, Any]:
-    """`mkdocs build --strict` in a child process, into a new folder: wall seconds, CPU seconds, peak
-    RSS, output size. With `core`, the build and its child processes (Pagefind) run on that core only.
+class Build:
+    """`mkdocs build --strict` of a project in a child process, into a new folder, optionally pinned
+    to one core (the build and its child processes: Pagefind). It can be paused and resumed (see
+    alternate()); `seconds` counts the wall-clock time it was allowed to run.
 
     Never into a folder just emptied: on ext4, creating files soon after many were deleted is slow
     (the inode allocator skips inodes freed in the last minute or so), which charged each build
     for the size of the previous one; measured, about 3 s more system time for Pagefind alone at 1000
     practices. The sites are removed together at the end of the run."""
-    if site.exists():
-        raise SystemExit(f"benchmark: {site} exists; every build gets a new folder")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    time_file = site.with_name(site.name + ".time.txt")
-    if TIME:
-        cmd = [TIME, "-v", "-o", str(time_file), *cmd]
-    if core is not None:  # set the affinity, then become the build (the same pid, for wait4)
-        cmd = [sys.executable, "-c", PIN, str(core), *cmd]
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        output = out.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark: strict build of {project} failed:\n{output[-4000:]}")
-    # wait4() reports the child with its own waited-for children (the build under GNU time).
-    cpu = usage.ru_utime + usage.ru_stime
-    if TIME:
-        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", time_file.read_text())
-        rss = int(m.group(1)) * KB if m else None
-    else:
-        rss = usage.ru_maxrss * KB  # Linux: kilobytes
-    files = [p for p in site.rglob("*") if p.is_file()]
-    return {
-        "seconds": wall,
-        "cpu_seconds": cpu,
-        "max_rss": rss,
-        "bytes": sum(p.stat().st_size for p in files),
-        "files": len(files),
-        "load_average": os.getloadavg()[0],
-        "core": core,
-        "site": str(site),
-    }
+
+    def __init__(self, project: Path, site: Path, core: int | None = None) -> None:
+        if site.exists():
+            raise SystemExit(f"benchmark: {site} exists; every build gets a new folder")
+        self.project, self.site, self.core = project, site, core
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+        self.time_file = site.with_name(site.name + ".time.txt")
+        if TIME:
+            cmd = [TIME, "-v", "-o", str(self.time_file), *cmd]
+        if core is not None:  # set the affinity, then become the build (the same pid, for wait4)
+            cmd = [sys.executable, "-c", PIN, str(core), *cmd]
+        self.out = tempfile.TemporaryFile()  # noqa: SIM115 (closed by poll(), when the build ends)
+        self.active = 0.0
+        self.since: float | None = time.perf_counter()
+        # Its own process group, so that pausing it pauses Pagefind too.
+        self.proc = subprocess.Popen(
+            cmd, cwd=project, env=env, stdout=self.out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.result: dict[str, Any] | None = None
+
+    def pause(self) -> None:
+        self._signal(signal.SIGSTOP)
+        if self.since is not None:
+            self.active += time.perf_counter() - self.since
+            self.since = None
+
+    def resume(self) -> None:
+        if self.since is None:
+            self.since = time.perf_counter()
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # it has just ended: poll() collects it
+            os.killpg(self.proc.pid, sig)
+
+    def poll(self, block: bool = False) -> bool:
+        """True once the build has ended (and its figures are in `result`)."""
+        if self.result is not None:
+            return True
+        pid, status, usage = os.wait4(self.proc.pid, 0 if block else os.WNOHANG)
+        if pid == 0:
+            return False
+        if self.since is not None:
+            self.active += time.perf_counter() - self.since
+            self.since = None
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self.out.seek(0)
+        output = self.out.read().decode("utf-8", "replace")
+        self.out.close()
+        if self.proc.returncode != 0:
+            raise SystemExit(f"benchmark: strict build of {self.project} failed:\n{output[-4000:]}")
+        # wait4() reports the child with its own waited-for children (the build under GNU time).
+        cpu = usage.ru_utime + usage.ru_stime
+        if TIME:
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", self.time_file.read_text())
+            rss = int(m.group(1)) * KB if m else None
+        else:
+            rss = usage.ru_maxrss * KB  # Linux: kilobytes
+        files = [p for p in self.site.rglob("*") if p.is_file()]
+        self.result = {
+            "seconds": self.active,
+            "cpu_seconds": cpu,
+            "max_rss": rss,
+            "bytes": sum(p.stat().st_size for p in files),
+            "files": len(files),
+            "load_average": os.getloadavg()[0],
+            "core": self.core,
+            "site": str(self.site),
+        }
+        return True
+
+
+def build(project: Path, site: Path, core: int | None = None) -> dict[str, Any]:
+    """One build alone: wall seconds, CPU seconds, peak RSS, output size (see Build)."""
+    b = Build(project, site, core)
+    b.poll(block=True)
+    assert b.result is not None
+    return b.result
 
 
 PIN = "import os, sys; os.sched_setaffinity(0, {int(sys.argv[1])}); os.execv(sys.argv[2], sys.argv[2:])"
+SLICE = 0.5  # seconds a side of an alternating pair runs before the other's turn (see alternate())
 
 
-def two_cores() -> tuple[int, int] | None:
-    """Two cores this process may use, for concurrent pairs; None on a single core."""
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    return (cores[0], cores[1]) if len(cores) >= 2 else None
+def cores() -> list[int | None]:
+    """The cores this process may use, each to host one pair; [None] (unpinned) without affinity."""
+    return sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else [None]
 
 
-def build_pair(lanes: tuple[list[tuple[Path, Path]], list[tuple[Path, Path]]], cores: tuple[int, int] | None):
-    """Two lanes of builds, each lane one after the other, the lanes at the same time on two cores.
+Job = tuple[Path, Path]  # project, site folder
 
-    Both builds of a pair meet the same machine at the same moments (another tenant of the VM, a
-    slow spell of the host), so the ratio of their CPU seconds keeps little of it. Without two
-    cores the lanes run one after the other, unpinned."""
-    results: list[list[dict[str, Any]]] = [[], []]
+
+def alternate(lanes: tuple[list[Job], list[Job]], core: int | None, turn: float | None = None) -> list[list[dict]]:
+    """Two lanes of builds on one core, taking turns every `turn` seconds (each lane's builds one
+    after the other); the figures of each lane's builds, in order.
+
+    Both sides of the pair meet the same core within half a second: another virtual machine on
+    the same physical core, a slow spell of the host. Run side by side on two cores instead, they
+    met different cores, and the noise of one core fell on one side only. Each turn costs each
+    side a refill of its caches; with turns of 0.1 s the ratios drifted with the machine's load
+    (measured at 1000 practices, four rounds: 2.87, 2.97, 3.03, 3.09), with 0.5 s they did not
+    (3.00, 2.97, 3.06, 2.98), and the builds cost about what they cost alone. When one lane has no
+    build left, the other runs alone to its end."""
+    turn = SLICE if turn is None else turn
+    queues = [list(lane) for lane in lanes]
+    results: list[list[dict]] = [[], []]
+    running: list[Build | None] = [None, None]
+
+    def start(i: int) -> None:
+        running[i] = None
+        if queues[i]:
+            running[i] = Build(*queues[i].pop(0), core)
+            running[i].pause()  # it waits for its turn (having run a few milliseconds at most)
+
+    try:
+        start(0)
+        start(1)
+        side = 0
+        while running[0] or running[1]:
+            side = side if running[side] else 1 - side
+            b = running[side]
+            assert b is not None
+            b.resume()
+            deadline = time.perf_counter() + turn
+            ended = False
+            while not (ended := b.poll()) and (left := deadline - time.perf_counter()) > 0:
+                time.sleep(min(0.005, left))
+            if ended:
+                assert b.result is not None
+                results[side].append(b.result)
+                start(side)
+            else:
+                b.pause()
+            side = 1 - side
+    except BaseException:
+        for b in running:
+            if b is not None and b.result is None:
+                b.resume()
+                b.proc.kill()
+        raise
+    return results
+
+
+def run_pairs(pairs: list[tuple[list[Job], list[Job]]], hosts: list[int | None]) -> list[list[list[dict]]]:
+    """Each pair alternating on a core of its own, the pairs at the same time (one after the other
+    when there are fewer cores than pairs)."""
+    results: list[list[list[dict]]] = [[] for _ in pairs]
     failures: list[BaseException] = []
 
-    def lane(i: int) -> None:
+    def host(k: int, core: int | None) -> None:
         try:
-            for project, site in lanes[i]:
-                results[i].append(build(project, site, None if cores is None else cores[i]))
+            for i in range(k, len(pairs), len(hosts)):
+                results[i] = alternate(pairs[i], core)
         except BaseException as exc:  # SystemExit included: a thread would swallow it
             failures.append(exc)
 
-    if cores is None:
-        lane(0)
-        lane(1)
-    else:
-        threads = [threading.Thread(target=lane, args=(i,)) for i in (0, 1)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+    threads = [threading.Thread(target=host, args=(k, core)) for k, core in enumerate(hosts[: len(pairs)])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     if failures:
         raise failures[0]
     return results
+
+
+# ============================================================================ checks
 
 
 def check_site(site: Path, n: int, langs: list[tuple[str, str]], real_ids: list[str]) -> dict[str, Any]:
@@ -800,7 +896,7 @@ def median(runs: list[dict[str, Any]], key: str) -> float:
 
 
 def paired_groups(pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]], key: str = "cpu_seconds") -> dict:
-    """Ratios of each build to the median of the builds it is paired with (see build_pair): median,
+    """Ratios of each build to the median of the builds it is paired with (see alternate()): median,
     min and max; and, for information, the ratio of the fastest builds of each side (interference
     only ever adds time)."""
     ratios = [x[key] / statistics.median(y[key] for y in ys) for x, ys in pairs]
@@ -809,12 +905,13 @@ def paired_groups(pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]], key:
 
 
 def summarize(builds: dict[int, dict[str, list[dict]]], pairs: dict[int, dict[str, list]]) -> dict[str, Any]:
-    """Per size and variant: medians of wall and CPU seconds; ratios of the builds run side by side.
+    """Per size and variant: medians of wall and CPU seconds; ratios of the builds of each pair.
 
-    The ratios compare CPU seconds (user+sys) of a full build and the build(s) that ran at the same
-    time on the other core (see build_pair): CPU time does not count the time other processes held
-    the core, and running the two side by side makes them share whatever slows the machine at that
-    moment. The median over the rounds is judged; wall-clock ratios are given alongside."""
+    The ratios compare CPU seconds (user+sys) of a full build and the build(s) that took turns with
+    it on one core (see alternate()): CPU time does not count the time the other side or other
+    processes held the core, and taking turns makes both sides share whatever slows the core. The
+    median over the rounds is judged; ratios of the wall-clock time each side had the core are
+    given alongside."""
     rows, ratios = [], {}
     for n, variants in sorted(builds.items()):
         for v, runs in variants.items():
@@ -875,7 +972,7 @@ def report(summary: dict[str, Any], readers: list[dict[str, Any]], sizes: list[i
     verdicts: dict[str, str] = {}
     ratios = summary["ratios"]
     print(
-        "\nRatios of CPU seconds, each full build to the build(s) that ran beside it on the other core: median"
+        "\nRatios of CPU seconds, each full build to the build(s) that took turns with it on one core: median"
         " (min-max over rounds; median of wall ratios; ratio of the fastest builds)"
     )
     for n in sizes:
@@ -954,8 +1051,9 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=5,
-        help="rounds; each builds the real site, then per size a full build beside a generators-off build and a "
-        "full build beside three English-only builds (the median of the rounds' ratios is judged)",
+        help="rounds; each builds the real site, then per size a full build taking turns with a generators-off "
+        "build and a full build taking turns with three English-only builds (the median of the rounds' ratios "
+        "is judged)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
@@ -994,16 +1092,17 @@ def main(argv: list[str] | None = None) -> int:
             log(f"N={n}: {n} practices x {len(langs)} languages written, {len(VARIANTS)} variants")
         builds: dict[int, dict[str, list[dict[str, Any]]]] = {n: {v: [] for v in vs} for n, vs in projects.items()}
         pairs: dict[int, dict[str, list]] = {n: {"generators": [], "languages": []} for n in sizes}
-        cores = two_cores()
-        log(
-            f"pairs side by side on cores {cores[0]} and {cores[1]}"
-            if cores
-            else "one core: the builds of a pair run one after the other"
-        )
+        hosts = cores()
+        if len(hosts) >= 2:
+            hosts = hosts[:2]
+            log(f"each pair alternating on one core (turns of {SLICE} s), the two pairs at once on cores {hosts}")
+        else:
+            where = "any core" if hosts[0] is None else f"core {hosts[0]}"
+            log(f"each pair alternating on {where}, the pairs one after the other")
 
         count: dict[tuple[int, str], int] = {}
 
-        def site(n: int, v: str) -> Path:  # a new folder for every build (see build())
+        def site(n: int, v: str) -> Path:  # a new folder for every build (see Build)
             count[n, v] = count.get((n, v), 0) + 1
             return projects[n][v].parent / f"site-{v}-{count[n, v]}"
 
@@ -1016,23 +1115,24 @@ def main(argv: list[str] | None = None) -> int:
             return run
 
         for r in range(args.repeat):
-            # The lanes swap cores from one round to the next, in case one core is the slower.
-            lane_cores = None if cores is None else (cores if r % 2 == 0 else (cores[1], cores[0]))
-            note(r, 0, "full", build(real, site(0, "full"), None if lane_cores is None else lane_cores[0]))
+            # The pairs swap cores from one round to the next, in case one core is the slower.
+            order = hosts if r % 2 == 0 else hosts[::-1]
+            note(r, 0, "full", build(real, site(0, "full"), order[0]))
             for n in sizes:
                 v = projects[n]
-                # full beside generators-off; then full beside english-only, built once per language
-                # so that the two lanes take about as long.
-                (full,), (off,) = build_pair(
-                    ([(v["full"], site(n, "full"))], [(v["generators-off"], site(n, "generators-off"))]), lane_cores
-                )
-                pairs[n]["generators"].append((note(r, n, "full", full), [note(r, n, "generators-off", off)]))
+                # full and generators-off taking turns on one core; full and english-only (built
+                # once per language, so that the two lanes take about as long) on the other.
                 english = [site(n, "english-only") for _ in langs]
-                (full,), ens = build_pair(
-                    ([(v["full"], site(n, "full"))], [(v["english-only"], path) for path in english]), lane_cores
+                (full_g, (off,)), (full_l, ens) = run_pairs(
+                    [
+                        ([(v["full"], site(n, "full"))], [(v["generators-off"], site(n, "generators-off"))]),
+                        ([(v["full"], site(n, "full"))], [(v["english-only"], path) for path in english]),
+                    ],
+                    order,
                 )
+                pairs[n]["generators"].append((note(r, n, "full", full_g[0]), [note(r, n, "generators-off", off)]))
                 pairs[n]["languages"].append(
-                    (note(r, n, "full", full), [note(r, n, "english-only", run) for run in ens])
+                    (note(r, n, "full", full_l[0]), [note(r, n, "english-only", run) for run in ens])
                 )
         for n in projects:
             checks[n] = check_site(Path(builds[n]["full"][-1]["site"]), n, langs, real_ids)
