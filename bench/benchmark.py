@@ -384,7 +384,11 @@ def make_variants(work: Path, n: int, seed: int) -> dict[str, Path]:
         if not lang.default:  # the folder and its other files stay; its pages go
             for md in (english / lang.folder).rglob("*.md"):
                 md.unlink()
-    return {"full": full, "generators-off": off, "english-only": english}
+    # A second copy of the full site for the pair that runs at the same time as the other (see
+    # run_pairs): every build stages its locale folders in its project (hooks/i18n_folders.py).
+    twin = work / "full-twin"
+    shutil.copytree(full, twin, symlinks=True)
+    return {"full": full, "full-twin": twin, "generators-off": off, "english-only": english}
 
 
 # ============================================================================ builds
@@ -1068,7 +1072,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--keep: {args.keep} is not empty")
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="migsite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    # Every build keeps its own output until the end (see build()): per round, about 0.45 MB per
+    # Every build keeps its own output until the end (see Build): per round, about 0.45 MB per
     # practice (two full builds, one without generators, three English-only) plus the real site;
     # and the project copies.
     need = args.repeat * (sum(sizes) * 0.45 + 15) * MB + sum(sizes) * 0.05 * MB
@@ -1090,7 +1094,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             projects[n] = make_variants(work / f"n{n}", n, args.seed)
             log(f"N={n}: {n} practices x {len(langs)} languages written, {len(VARIANTS)} variants")
-        builds: dict[int, dict[str, list[dict[str, Any]]]] = {n: {v: [] for v in vs} for n, vs in projects.items()}
+        builds: dict[int, dict[str, list[dict[str, Any]]]] = {
+            n: {v: [] for v in (VARIANTS if n else ("full",))} for n in projects
+        }
         pairs: dict[int, dict[str, list]] = {n: {"generators": [], "languages": []} for n in sizes}
         hosts = cores()
         if len(hosts) >= 2:
@@ -1126,7 +1132,7 @@ def main(argv: list[str] | None = None) -> int:
                 (full_g, (off,)), (full_l, ens) = run_pairs(
                     [
                         ([(v["full"], site(n, "full"))], [(v["generators-off"], site(n, "generators-off"))]),
-                        ([(v["full"], site(n, "full"))], [(v["english-only"], path) for path in english]),
+                        ([(v["full-twin"], site(n, "full"))], [(v["english-only"], path) for path in english]),
                     ],
                     order,
                 )
