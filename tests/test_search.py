@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from urllib.parse import urljoin
 
@@ -10,7 +9,6 @@ import pytest
 from htmlscan import tags
 from sitepaths import CONFIG, LANGS, PREFIX, page, url_of
 
-from migsite import views
 from migsite.corpus import load_site
 
 SITE = load_site(CONFIG)
@@ -63,31 +61,3 @@ def test_generated_lists_are_not_indexed_twice(site_dir):
 
 def test_no_lunr_index_is_published(site_dir):
     assert not list(site_dir.rglob("search_index.json"))  # the whole-index download is gone
-
-
-def fragment(site_dir, lang: str, url: str) -> dict:
-    """The content Pagefind indexed for the page at `url` (site-relative, e.g. 'practices/x/')."""
-    for path in (site_dir / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        data = json.loads(raw.removeprefix(b"pagefind_dcd"))  # Pagefind's signature, then JSON
-        if data["url"].endswith("/" + PREFIX[lang] + url):
-            return data
-    raise AssertionError(f"no {lang} fragment for {url}")
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_fact_box_values_are_indexed_not_its_labels(site_dir, lang):
-    """The heading, labels and note of the fact box are the same on every practice page: indexed,
-    they made every practice answer a search for "sources" or for the note's words."""
-    record = SITE.get(lang, "practices/nyc-idnyc.md")
-    box = views.fact_box(SITE, record, lang)
-    content = fragment(site_dir, lang, "practices/nyc-idnyc/")["content"]
-    note = next(row["note"] for row in box["rows"] if row["note"])
-    for boilerplate in (box["title"], note):
-        assert boilerplate not in content
-    for key in ("city", "country", "region", "sources"):
-        (row,) = [r for r in box["rows"] if r["key"] == key]
-        assert row["items"][0]["text"] in content, key
-    html = page(site_dir, lang, "practices/nyc-idnyc/index.html")
-    labels = tags(html, "dt")
-    assert labels and all("data-pagefind-ignore" in a for a in labels)
