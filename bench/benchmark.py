@@ -500,9 +500,9 @@ def alternate(lanes: tuple[list[Job], list[Job]], core: int | None, turn: float 
     """Two lanes of builds on one core, taking turns every `turn` seconds (each lane's builds one
     after the other); the figures of each lane's builds, in order.
 
-    Both sides of the pair meet the same core within half a second: another virtual machine on
-    the same physical core, a slow spell of the host. Run side by side on two cores instead, they
-    met different cores, and the noise of one core fell on one side only. Each turn costs each
+    Both sides of the pair meet the same core within half a second, whatever slows it (on a
+    shared VM, most likely other machines on the host). Run side by side on two cores instead,
+    they met different cores, and the noise of one core fell on one side only. Each turn costs each
     side a refill of its caches; with turns of 0.1 s the ratios drifted with the machine's load
     (measured at 1000 practices, four rounds: 2.87, 2.97, 3.03, 3.09), with 0.5 s they did not
     (3.00, 2.97, 3.06, 2.98), and the builds cost about what they cost alone. When one lane has no
