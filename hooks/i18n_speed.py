@@ -260,14 +260,16 @@ def add_files_from_theme(self: Files, env: jinja2.Environment, config: MkDocsCon
             self.append(File(path, folder_, config.site_dir, config.use_directory_urls))
 
 
-THEME_EXCLUDED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
+# The original's filter without the static templates (they are checked on every call).
+THEME_EXCLUDED = (
+    *(".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"),
+    *(f"*{x}" for x in utils.markdown_extensions),
+)
 
 
 def theme_static(name: str) -> bool:
-    """The original's filter without the static templates (they are checked on every call)."""
     lower = name.lower()
-    patterns = (*THEME_EXCLUDED, *(f"*{x}" for x in utils.markdown_extensions))
-    return not any(fnmatch(lower, p) for p in patterns)
+    return not any(fnmatch(lower, p) for p in THEME_EXCLUDED)
 
 
 def reconfigure_files_alternates(
