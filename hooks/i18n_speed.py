@@ -16,7 +16,7 @@ than the first. Measured on the benchmark's 1000-practice site (3 300 pages): 1.
   instead of once per language: the later language builds get new `Files` collections of the
   same source files (the plugin makes its own File objects from them and never changes them), and
   the theme's static files found by the first walk. Measured at 1000 practices (one core, best of
-  five): 0.06 s for docs_dir and 0.06 s for the theme (15 000 files, most of them icons) a build;
+  five): 0.06 s for docs_dir and 0.06 s for the theme (14 500 files, most of them icons) a build;
 - makes each alternate (a page's File in another language, used for its links) once per round
   instead of once per language build: the same arguments give the same File, which is only read.
 
