@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -77,13 +78,17 @@ def fetch(url: str) -> str:
 
 
 @contextmanager
-def mkdocs_serve(project: Path) -> Iterator[str]:
-    """`mkdocs serve` of a project on a free loopback port; yields the site's base URL."""
+def mkdocs_serve(project: Path, *args: str) -> Iterator[str]:
+    """`mkdocs serve` of a project (a copy in pytest's tmp_path) on a free loopback port; yields the
+    site's base URL. Its temporary site folder (mkdocs_*) is made beside the project, not in the
+    system's temporary folder, and the server is stopped with SIGINT, so that it removes it."""
     port = free_port()
+    tmp = project.parent / f"{project.name}-tmp"
+    tmp.mkdir(exist_ok=True)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *args],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "TMPDIR": str(tmp)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -91,5 +96,9 @@ def mkdocs_serve(project: Path) -> Iterator[str]:
         mount = urlsplit(load_mkdocs_yml(project).get("site_url") or "/").path
         yield f"http://127.0.0.1:{port}{mount}"
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
