@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from ci import skip_or_fail
-from conftest import copy_project, fetch, mkdocs_serve
+from helpers import copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
 from migsite.config import load_config, load_mkdocs_yml

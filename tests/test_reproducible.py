@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 
 EPOCH = 1_767_225_600  # 2026-01-01T00:00:00Z
 LATER = EPOCH + 86_400 * 40 + 3_600 * 5 + 17

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import copy_project, fetch, mkdocs_serve
+from helpers import copy_project, fetch, mkdocs_serve
 
 
 def wait_for(url: str, needle: str, seconds: float) -> bool:
