@@ -28,6 +28,7 @@ I18N = "i18n"  # the plugin's rows; every other name is a module of hooks/
 ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_startup": [
         ("gc_freeze", 0, "remembers the command: objects are frozen in one-shot builds only"),
+        ("search_pagefind", 0, "remembers --dirty: a dirty rebuild keeps the first build's search index"),
     ],
     "on_config": [
         ("lifecycle", 110, "first: a new round clears migsite's caches before anything reads a file"),
