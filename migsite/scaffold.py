@@ -9,7 +9,8 @@ import yaml
 
 from . import frontmatter
 from .config import SiteConfig
-from .schema import SCHEMAS, SLUG
+from .model import MODELS, specs
+from .schema import SLUG
 
 TODO = "TODO"
 
@@ -72,8 +73,8 @@ def start_translation(config: SiteConfig, page: str, locale: str) -> Path:
     parsed = frontmatter.parse(source.read_text(encoding="utf-8"), page)
     if not isinstance(parsed, frontmatter.Parsed):
         raise ScaffoldError(str(parsed))
-    kind = parsed.meta.get("kind", "page")
-    words = {f.name: parsed.meta[f.name] for f in SCHEMAS[kind] if not f.fact and f.name in parsed.meta}
+    model = MODELS.get(parsed.meta.get("kind", "page"), MODELS["page"])
+    words = {name: parsed.meta[name] for name, spec in specs(model).items() if not spec.fact and name in parsed.meta}
     words.pop("translation_of", None)
     head = "---\n" + yaml.safe_dump(words, allow_unicode=True, sort_keys=False, width=100) + "---\n" if words else ""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,17 +16,19 @@ PRACTICE = """---
 kind: practice
 title: Municipal ID card
 summary: A city card for every resident.
-city: New York City
-city_names: {fr: New York, es: Nueva York}
+city: {en: New York City, fr: New York, es: Nueva York}
 country: US
 region: north-america
 start_year: 2015
 themes: [documentation, access-to-services]
 objectives: [4, 15]
 principles: [human-rights]
+status: ongoing
+last_verified: 2026-11-20
 sources:
   - title: CMS report
     url: https://cmsny.org/idnyc/
+    type: official
 ---
 
 ## Context
@@ -65,7 +67,7 @@ def test_valid_practice_and_translation_inherits_facts(tmp_path):
     )
     fr = site.get("fr", "practices/nyc-idnyc.md")
     assert fr.translated and fr.title == "Carte d'identité municipale"
-    assert fr.facts["objectives"] == [4, 15] and fr.facts["country"] == "US"
+    assert fr.doc.objectives == (4, 15) and fr.doc.country == "US"
     assert fr.file == "docs_fr/practices/nyc-idnyc.md" and fr.source_file == "docs/practices/nyc-idnyc.md"
     es = site.get("es", "practices/nyc-idnyc.md")
     assert not es.translated and es.title == "Municipal ID card" and es.file == "docs/practices/nyc-idnyc.md"
@@ -73,7 +75,7 @@ def test_valid_practice_and_translation_inherits_facts(tmp_path):
 
 def test_unknown_objective_24(tmp_path):
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("[4, 15]", "[4, 24]")})
-    assert "docs/practices/x.md:11" in err
+    assert "docs/practices/x.md:10" in err
     assert "field 'objectives'" in err and "[4, 24]" in err and "from 1 to 23" in err and "24 is not" in err
 
 
@@ -142,7 +144,7 @@ def test_translation_repeating_a_fact_identically_is_allowed(tmp_path):
             },
         )
     )
-    assert site.get("fr", "practices/x.md").facts["objectives"] == [4, 15]
+    assert site.get("fr", "practices/x.md").doc.objectives == (4, 15)
 
 
 def test_duplicate_practice_ids_across_folders(tmp_path):
@@ -158,7 +160,7 @@ def test_duplicate_objective_numbers(tmp_path):
 
 
 def test_unknown_field_is_not_silently_ignored(tmp_path):
-    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("city: New", "cty: Somewhere\ncity: New")})
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("city: {en", "cty: Somewhere\ncity: {en")})
     assert "field 'cty'" in err and "a field of a practice page" in err
 
 
@@ -184,7 +186,7 @@ number: 1
 objectives: [15]
 audience: [mayors]
 practices: [nyc-idnyc, atlantis]
-sources: [{title: Charter, url: "https://uclg.org/weact/human-mobility/"}]
+sources: [{title: Charter, url: "https://uclg.org/weact/human-mobility/", type: official}]
 ---
 """
     (err,) = errors_of(tmp_path, {"docs/practices/nyc-idnyc.md": PRACTICE, "docs/rtc/open.md": rec})
