@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from migsite import views
 from migsite.config import load_config
 from migsite.corpus import Record, Site, load_site
-from migsite.model import Page
 from migsite.errors import ContentErrors
 from migsite.history import History, load_history
+from migsite.model import Page
 from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
 from migsite.vocab import language_name

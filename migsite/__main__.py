@@ -14,6 +14,7 @@ from .errors import ContentErrors
 from .history import load_history
 from .model import MODELS, json_schema
 from .status import translation_status
+from .values import SOURCE_TYPES, STATUSES
 from .vocab import Vocabulary, load_vocabulary
 
 SCHEMA_DIR = "schema"  # JSON Schemas of the front matter, for editors (see CONTRIBUTING.md)
@@ -155,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     np.add_argument("id", help="the page id: lower-case words and hyphens, e.g. lyon-welcome-desk")
     for name in ("title", "summary", "city", "country", "region", "source-title", "source-url"):
         np.add_argument(f"--{name}")
+    np.add_argument("--status", choices=STATUSES)
+    np.add_argument("--source-type", choices=SOURCE_TYPES)
     np.add_argument("--start-year", type=int)
     np.add_argument("--themes", help="comma-separated theme ids")
     np.add_argument("--objectives", help="comma-separated objective numbers")
@@ -170,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

@@ -176,7 +176,7 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
             continue
         english[rel] = (doc, parsed.body, parsed.body_line)
 
-    _check_identities(english, default.folder, errors)
+    _check_identities(english, failed, default.folder, errors)
 
     site.pages[default.code] = {}
     for rel, (doc, body, body_line) in english.items():
@@ -218,11 +218,11 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
 
     if errors:
         raise ContentErrors(errors)
-    for lang, pages in site.pages.items():
+    for code, pages in site.pages.items():
         for rel, record in pages.items():
             if isinstance(record.doc, Objective):
                 pages[rel] = dataclasses.replace(
-                    record, doc=dataclasses.replace(record.doc, title=vocab.objective_title(record.doc.number, lang))
+                    record, doc=dataclasses.replace(record.doc, title=vocab.objective_title(record.doc.number, code))
                 )
     return site
 
@@ -259,10 +259,13 @@ def _translation_words(
     return words
 
 
-def _check_identities(english: dict[str, tuple[Doc, str, int]], folder: str, errors: list[ContentError]) -> None:
-    """Ids and numbers that other pages refer to must be unique and resolvable; no practice twice."""
+def _check_identities(
+    english: dict[str, tuple[Doc, str, int]], failed: set[str], folder: str, errors: list[ContentError]
+) -> None:
+    """Ids and numbers that other pages refer to must be unique and resolvable; no practice twice.
+    A practice that failed its own checks still counts as existing (its error is listed already)."""
     by_key: dict[tuple[str, Any], list[str]] = defaultdict(list)
-    practice_ids = set()
+    practice_ids = {PurePosixPath(rel).stem for rel in failed if rel.startswith("practices/")}
     for rel, (doc, _, _) in english.items():
         stem = PurePosixPath(rel).stem
         if isinstance(doc, Practice):

@@ -89,6 +89,8 @@ class Indexes:
     @staticmethod
     def _filter_values(p: Practice, name: str) -> tuple[Any, ...]:
         value = getattr(p, attribute(name))
+        if value is None:
+            return ()
         return tuple(value) if isinstance(value, tuple) else (value,)
 
     @cached_property
@@ -142,7 +144,7 @@ class Indexes:
         for region in self.site.vocab.ids("regions"):
             if region not in tree:
                 continue
-            countries = [
+            countries: list[dict[str, Any]] = [
                 {
                     "label": country,
                     "cities": [
@@ -157,7 +159,7 @@ class Indexes:
                     "id": region,
                     "label": self.site.vocab.label("regions", region, self.lang),
                     "countries": countries,
-                    "count": sum(len(c["practices"]) for country in countries for c in country["cities"]),
+                    "count": sum(len(city["practices"]) for country in countries for city in country["cities"]),
                 }
             )
         return out

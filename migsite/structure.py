@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
@@ -66,7 +67,7 @@ def compare(source: str, translation: str, source_file: str, file: str, first_li
     def line_of(item: tuple[int, object] | int) -> int:
         return item[0] if isinstance(item, tuple) else item
 
-    def count(what: str, xs: list, ys: list) -> None:
+    def count(what: str, xs: list[Any], ys: list[Any]) -> None:
         if len(xs) != len(ys):
             line = line_of(ys[min(len(xs), len(ys) - 1)]) if ys else first_line
             out.append(StructureWarning(file, line, f"{len(ys)} {what} where {source_file} has {len(xs)}"))

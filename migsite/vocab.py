@@ -109,7 +109,8 @@ def is_country_code(code: object) -> bool:
 @cache
 def country_name(code: str, lang: str) -> str:
     """The country's name in the reader's language, from CLDR (Babel)."""
-    return _locale(lang).territories.get(code) or _locale("en").territories.get(code, code)
+    name: str = _locale(lang).territories.get(code) or _locale("en").territories.get(code, code)
+    return name
 
 
 @cache

@@ -54,7 +54,9 @@ def test_at_least_30_practices_12_recommendations_23_objectives():
 
 def test_every_practice_has_http_sources():
     for r in SITE.records(EN, "practice"):
-        assert r.doc.sources and all(u.startswith(("http://", "https://")) for s in r.doc.sources for u in s.url.forms.values())
+        assert r.doc.sources and all(
+            u.startswith(("http://", "https://")) for s in r.doc.sources for u in s.url.forms.values()
+        )
 
 
 def test_practice_prose_is_150_to_400_words():

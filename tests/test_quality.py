@@ -86,30 +86,39 @@ MATERIAL_MARKUP = [
         "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "
         "“email”, “hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, "
         "or “week”.",
-        "input", "md-toggle", {"type": "checkbox", "autocomplete": "off"},
+        "input",
+        "md-toggle",
+        {"type": "checkbox", "autocomplete": "off"},
         why="base.html writes the drawer and search toggles (checkboxes) with autocomplete=off, outside any "
         "block an override can replace (Firefox would otherwise restore their checked state on reload)",
     ),
     Known(
         "Attribute “autocorrect” not allowed on element “input” at this point.",
-        "input", "md-search__input", {"autocorrect": "off"},
+        "input",
+        "md-search__input",
+        {"autocorrect": "off"},
         why="partials/search.html; autocorrect is a global attribute of HTML since 2024: this 2020 checker "
         "predates it (vnu 26.x accepts it)",
     ),
     Known(
         "Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer.",
-        "label", "md-nav__link", {"tabindex": ""},
-        why="partials/nav-item.html sets tabindex to \"\" on the labels of nav sections",
+        "label",
+        "md-nav__link",
+        {"tabindex": ""},
+        why='partials/nav-item.html sets tabindex to "" on the labels of nav sections',
     ),
     Known(
         "The “aria-labelledby” attribute must point to an element in the same document.",
-        "nav", "md-nav",
+        "nav",
+        "md-nav",
         why="partials/nav-item.html: a section whose index page is its link (navigation.indexes) has no label "
         "with the id its <nav> names (vnu 26.x no longer reports it)",
     ),
     Known(
         "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
-        "label", "md-nav__title", {"for": "__toc"},
+        "label",
+        "md-nav__title",
+        {"for": "__toc"},
         why="partials/toc.html: the __toc toggle is written only in the nav entry of the current page, and "
         "practices, objectives and recommendations are deliberately not nav entries",
     ),
@@ -343,20 +352,29 @@ def test_link_checker_finds_what_is_broken(tmp_path):
     (tmp_path / "a" / "pic.png").write_bytes(b"")
     write("404.html", '<a href="/site/a/">ok</a><a href="a/">relative</a>')
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"docs": [
-        {"location": "a/#x"}, {"location": "a/#gone"},
-    ]}))
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps(
+            {
+                "docs": [
+                    {"location": "a/#x"},
+                    {"location": "a/#gone"},
+                ]
+            }
+        )
+    )
     broken = LinkChecker(tmp_path, site_url).broken()
-    assert broken == sorted([
-        "404.html:2: a/ -- relative URL on a 404 page, which is served at any path",
-        "index.html:3: /elsewhere/ -- outside the site",
-        "index.html:3: a -- a folder without its trailing slash",
-        "index.html:3: a/#nope -- no element with id 'nope' in a/index.html",
-        "index.html:3: https://example.org/site/gone/ -- no such file",
-        "index.html:3: missing/ -- no such file",
-        "index.html:2: a/big.png -- no such file",
-        "search/search_index.json: 'a/#gone' -- no element with id 'gone' in a/index.html",
-    ]), broken
+    assert broken == sorted(
+        [
+            "404.html:2: a/ -- relative URL on a 404 page, which is served at any path",
+            "index.html:3: /elsewhere/ -- outside the site",
+            "index.html:3: a -- a folder without its trailing slash",
+            "index.html:3: a/#nope -- no element with id 'nope' in a/index.html",
+            "index.html:3: https://example.org/site/gone/ -- no such file",
+            "index.html:3: missing/ -- no such file",
+            "index.html:2: a/big.png -- no such file",
+            "search/search_index.json: 'a/#gone' -- no element with id 'gone' in a/index.html",
+        ]
+    ), broken
 
 
 # ------------------------------------------------------------------------- Content-Security-Policy
@@ -486,8 +504,6 @@ def csp_problems(html: str | _Policy) -> list[str]:
     return problems
 
 
-
-
 def test_every_page_has_a_policy_that_allows_its_inline_scripts(site_dir):
     problems = []
     for path in html_pages(site_dir):
@@ -588,14 +604,18 @@ def workflow_problems(wf: dict) -> list[str]:
     order = {
         "checkout": index(lambda s: s.get("uses", "").startswith("actions/checkout@")),
         "setup-python 3.11": index(
-            lambda s: s.get("uses", "").startswith("actions/setup-python@")
-            and str((s.get("with") or {}).get("python-version")) == "3.11"
+            lambda s: (
+                s.get("uses", "").startswith("actions/setup-python@")
+                and str((s.get("with") or {}).get("python-version")) == "3.11"
+            )
         ),
         "pip install -r requirements.txt": index(lambda s: "pip install -r requirements.txt" in s.get("run", "")),
         "mkdocs build --strict": index(lambda s: re.search(r"\bmkdocs build\b[^\n]*--strict", s.get("run", ""))),
         "upload-pages-artifact of site/": index(
-            lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@")
-            and str((s.get("with") or {}).get("path", "")).rstrip("/") in ("site", "./site")
+            lambda s: (
+                s.get("uses", "").startswith("actions/upload-pages-artifact@")
+                and str((s.get("with") or {}).get("path", "")).rstrip("/") in ("site", "./site")
+            )
         ),
     }
     problems += [f"build job lacks the step {name}" for name, i in order.items() if i < 0]

@@ -43,7 +43,6 @@ WORD = {"en": "cities", "fr": "villes", "es": "ciudades"}
 INFLECTED = {"en": ("welcomes", "welcome"), "fr": ("migrantes", "migrants"), "es": ("acogidas", "acogida")}
 
 
-
 # Where the search page lists its results.
 RESULTS = "[data-migsite-search-results]"
 
