@@ -239,3 +239,56 @@ def test_page_display_options_are_checked(tmp_path):
     )
     assert any("field 'hide'" in e and "navigation, toc" in e for e in errs)
     assert any("field 'search'" in e and "exclude: true" in e for e in errs)
+
+
+def test_country_codes_are_assigned_iso_codes_each_in_one_region():
+    from babel import Locale
+
+    from migsite.vocab import is_country_code, load_vocabulary
+
+    regions = load_vocabulary().country_region
+    assert len(regions) == 249 and set(regions.values()) == set(load_vocabulary().ids("regions"))
+    for cldr_only in ("EU", "EZ", "UN", "ZZ", "XA", "XK", "QO", "001", "us"):
+        assert not is_country_code(cldr_only)
+    cldr = {c for c in Locale.parse("en").territories if len(c) == 2 and c.isalpha()}
+    assert set(regions) <= cldr  # every code has a CLDR name
+
+
+def test_region_must_be_the_countrys(tmp_path):
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("region: north-america", "region: europe")})
+    assert "field 'region'" in err and "'north-america', the region of US" in err
+
+
+def test_same_practice_twice_is_reported_with_both_files(tmp_path):
+    twin = PRACTICE.replace("title: Municipal ID card", "title: Municipal ID-card")
+    errs = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE, "docs/practices/y.md": twin})
+    assert len(errs) == 1 and "docs/practices/x.md" in errs[0] and "docs/practices/y.md" in errs[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("status: ongoing", "status: running", "status"),
+        ("last_verified: 2026-11-20", "last_verified: 20/11/2026", "last_verified"),
+        ("    type: official", "    type: blog", "sources"),
+        ("    type: official", "    type: press", "sources"),  # no official source and no reason
+        ("url: https://cmsny.org/idnyc/", "url: https://cmsny.org/idnyc/;", "sources"),
+        (
+            "principles: [human-rights]",
+            "principles: [human-rights]\nreach: {number: 5, source: https://x.org/}",
+            "reach",
+        ),
+        ("principles: [human-rights]", "principles: [human-rights]\nfunding: {source: City, amount: 5}", "funding"),
+        ("city: {en: New York City, fr: New York,", "city: {fr: New York, xx1: a,", "city"),
+    ],
+)
+def test_practice_record_v2_checks(tmp_path, old, new, field):
+    assert old in PRACTICE
+    errs = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace(old, new)})
+    assert any(f"field '{field}'" in e for e in errs), errs
+
+
+def test_localised_names_fall_back_to_english(tmp_path):
+    site = load_site(project(tmp_path, {"docs/practices/x.md": PRACTICE.replace(", es: Nueva York", "")}))
+    doc = site.get("es", "practices/x.md").doc
+    assert doc.city.get("es") == "New York City" and doc.city.get("fr") == "New York"
