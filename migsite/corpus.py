@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter
+from . import frontmatter, inputs
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
 from .schema import SCHEMAS, SLUG, Field
@@ -126,7 +126,8 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     for path in _markdown_files(src_root):
         rel = path.relative_to(src_root).as_posix()
         file = f"{default.folder}/{rel}"
-        parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+        text = inputs.read_text(path, file)
+        parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
         if isinstance(parsed, ContentError):
             errors.append(parsed)
             continue
@@ -154,7 +155,8 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
             rel = path.relative_to(root).as_posix()
             file = f"{lang.folder}/{rel}"
             en_file = f"{default.folder}/{rel}"
-            parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+            text = inputs.read_text(path, file)
+            parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
             if isinstance(parsed, ContentError):
                 errors.append(parsed)
                 continue

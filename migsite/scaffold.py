@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter
+from . import frontmatter, inputs
 from .config import SiteConfig
 from .schema import SCHEMAS, SLUG
 
@@ -69,7 +69,8 @@ def start_translation(config: SiteConfig, page: str, locale: str) -> Path:
     target = config.root / config.language(locale).folder / rel
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(config.root)} already exists")
-    parsed = frontmatter.parse(source.read_text(encoding="utf-8"), page)
+    text = inputs.read_text(source, page)
+    parsed = text if not isinstance(text, str) else frontmatter.parse(text, page)
     if not isinstance(parsed, frontmatter.Parsed):
         raise ScaffoldError(str(parsed))
     kind = parsed.meta.get("kind", "page")
