@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter, inputs
+from . import frontmatter, inputs, layout
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
 from .schema import SCHEMAS, SLUG, Field
@@ -116,7 +116,7 @@ def _kind(meta: dict[str, Any], file: str, errors: list[ContentError]) -> str | 
 def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     """Load every language; raise ContentErrors listing every problem found."""
     vocab = vocab or load_vocabulary()
-    errors: list[ContentError] = []
+    errors: list[ContentError] = layout.check_project(config)  # stray files, raw HTML, pages out of place
     site = Site(config, vocab)
     default = config.default
     english: dict[str, tuple[str, dict[str, Any], str, int]] = {}  # path -> (kind, clean meta, body, body line)

@@ -170,7 +170,7 @@ def yaml_error(raw: str, exc: yaml.YAMLError, file: str, first_line: int = 2) ->
     elif "mapping values are not allowed" in problem:
         advice = (
             f"{where}: the value contains ': ' (or a line is indented too much). Put the whole value in quotes, "
-            f"e.g. {field or 'title'}: \"Cities: a welcome\", or remove the extra spaces at the start of the line"
+            f'e.g. {field or "title"}: "Cities: a welcome", or remove the extra spaces at the start of the line'
         )
     elif "tab character" in problem or "\\t" in problem:
         advice = f"{where}: a tab is used for indentation; indent with spaces"

@@ -108,3 +108,44 @@ def test_yaml_syntax_errors_name_the_field_and_what_to_do(tmp_path, line, advice
     text = PRACTICE.replace("title: Municipal ID card", line)
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": text})
     assert err.startswith("docs/practices/x.md:3:") and advice in err
+
+
+def test_markup_in_code_and_autolinks_is_not_refused():
+    from migsite.markup import check_body
+
+    body = (
+        "Write `<script>` in code.\n\n```html\n<script>alert(1)</script>\n<iframe></iframe>\n```\n\n"
+        "~~~\n<meta http-equiv=refresh>\n~~~\n\nSee <https://example.org/online=1> and <a@b.org>.\n"
+        "Prices online = cheaper; a < b and <em>emphasis</em>, <abbr title='x'>UN</abbr>.\n"
+    )
+    assert check_body(body, "docs/x.md") == []
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        '<a href="java&#115;cript:alert(1)">x</a>',
+        "[x](JaVaScRiPt:alert(1))",
+        "[x]: javascript:alert(1)",
+        '<a href="  java\nscript:alert(1)">x</a>',
+        '<object data="x.swf"></object>',
+        "<svg><animate onbegin=alert(1)></svg>",
+        '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+        "<SCRIPT>alert(1)</SCRIPT>",
+        "<base href=https://evil.example/>",
+    ],
+)
+def test_obfuscated_script_is_refused_with_its_line(snippet):
+    from migsite.markup import check_body
+
+    errors = check_body(f"## Title\n\n{snippet}\n", "docs/x.md", first_line=10)
+    assert errors and all(e.file == "docs/x.md" and e.line == 12 for e in errors), [str(e) for e in errors]
+
+
+def test_bidi_overrides_refused_but_right_to_left_marks_allowed():
+    from migsite.markup import bidi_controls
+
+    assert bidi_controls({"title": "مدينة\u200f (x)", "summary": "a\u200eb"}, {}, "docs_ar/x.md") == []
+    (err,) = bidi_controls({"title": "gpj\u202e.exe", "city": "x"}, {"title": 3}, "docs/x.md")
+    assert str(err).startswith("docs/x.md:3:") and "U+202E" in str(err)
+    assert len(bidi_controls({"sources": [{"title": "\u2067x"}]}, {}, "docs/x.md")) == 1
