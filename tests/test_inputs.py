@@ -149,3 +149,33 @@ def test_bidi_overrides_refused_but_right_to_left_marks_allowed():
     (err,) = bidi_controls({"title": "gpj\u202e.exe", "city": "x"}, {"title": 3}, "docs/x.md")
     assert str(err).startswith("docs/x.md:3:") and "U+202E" in str(err)
     assert len(bidi_controls({"sources": [{"title": "\u2067x"}]}, {}, "docs/x.md")) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"),
+        ("+33 1 23 45 67 89", "'+33 1 23 45 67 89"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\n=1+1"),  # and a CR inside a cell becomes a line break, quoted
+        ("-", "-"),
+        ("-3", "-3"),
+        ("+1.5", "+1.5"),
+        ("São Paulo", "São Paulo"),
+        ("Cities - and migration", "Cities - and migration"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(value, cell):
+    import csv
+    import io
+
+    from migsite.opendata import COLUMNS, to_csv
+
+    row = {k: "" for k in COLUMNS} | {"city": value, "partners": [value, "UN-Habitat"], "start_year": 2015}
+    (parsed,) = csv.DictReader(io.StringIO(to_csv([row]), newline=""))
+    assert parsed["city"] == cell and parsed["start_year"] == "2015"
+    # a list cell is judged as a whole: "- | UN-Habitat" would be a formula
+    assert parsed["partners"].startswith("'") == value.startswith(("=", "+", "-", "@", "\t", "\r"))
