@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter
+from . import frontmatter, inputs, layout
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
 from .model import MODELS, Doc, Objective, Practice, Recommendation, attribute, build, specs, with_words
@@ -154,7 +154,7 @@ def _english_doc(parsed: frontmatter.Parsed, file: str, vocab: Vocabulary, error
 def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     """Load every language; raise ContentErrors listing every problem found."""
     vocab = vocab or load_vocabulary()
-    errors: list[ContentError] = []
+    errors: list[ContentError] = layout.check_project(config)  # stray files, raw HTML, pages out of place
     site = Site(config, vocab)
     default = config.default
     english: dict[str, tuple[Doc, str, int]] = {}  # path -> (document, body, body line)
@@ -165,7 +165,8 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     for path in _markdown_files(src_root):
         rel = path.relative_to(src_root).as_posix()
         file = f"{default.folder}/{rel}"
-        parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+        text = inputs.read_text(path, file)
+        parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
         if isinstance(parsed, ContentError):
             errors.append(parsed)
             failed.add(rel)
@@ -193,7 +194,8 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
             rel = path.relative_to(root).as_posix()
             file = f"{lang.folder}/{rel}"
             en_file = f"{default.folder}/{rel}"
-            parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+            text = inputs.read_text(path, file)
+            parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
             if isinstance(parsed, ContentError):
                 errors.append(parsed)
                 continue

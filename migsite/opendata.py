@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -123,15 +124,35 @@ def to_json(rows: list[dict[str, Any]], lang: str, column_docs: list[tuple[str, 
     return head.removesuffix("\n}") + f',\n "practices": {practices}\n}}\n'
 
 
+# OWASP, "CSV Injection": a spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
+
+
+def neutralise(cell: str) -> str:
+    """A cell as text a spreadsheet will not run: OWASP's advice (prefix a single quote) applied only
+    to cells a spreadsheet would read as a formula. A signed number ("-3", "+1.5") or a lone "-" or
+    "+" is left as it is: it is read as a value, not run. Nothing else changes; JSON is untouched."""
+    if not cell.startswith(FORMULA_START) or cell in ("-", "+") or _NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell
+
+
+def _cell(value: str) -> str:
+    # A lone CR is not quoted by the csv module when lines end in LF: it would split the row in two.
+    return neutralise(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def to_csv(rows: list[dict[str, Any]], names: list[str]) -> str:
-    """CSV with one practice per line; list values joined by ' | ' (RFC 4180 quoting by the csv module)."""
+    """CSV with one practice per line; list values joined by ' | ' (RFC 4180 quoting by the csv module).
+    Cells that a spreadsheet would run as formulas are neutralised (see `neutralise`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow(
             {
-                k: SEPARATOR.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                k: _cell(SEPARATOR.join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)))
                 for k, v in row.items()
             }
         )

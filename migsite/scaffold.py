@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter
+from . import frontmatter, inputs
 from .config import SiteConfig
 from .model import MODELS, specs
 from .schema import SLUG
@@ -98,7 +98,8 @@ def start_translation(config: SiteConfig, page: str, locale: str) -> Path:
     target = config.root / config.language(locale).folder / rel
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(config.root)} already exists")
-    parsed = frontmatter.parse(source.read_text(encoding="utf-8"), page)
+    text = inputs.read_text(source, page)
+    parsed = text if not isinstance(text, str) else frontmatter.parse(text, page)
     if not isinstance(parsed, frontmatter.Parsed):
         raise ScaffoldError(str(parsed))
     model = MODELS.get(parsed.meta.get("kind", "page"), MODELS["page"])

@@ -12,7 +12,7 @@ FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+[\w-]+")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,14 @@ def outline(body: str, first_line: int = 1) -> Outline:
         if ("!!!" in line or "???" in line) and ADMONITION.match(line):
             o.admonitions.append(i)
         if "](" in line:  # neither an image nor a link without it
-            o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
-            o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
+            images = list(IMAGE.finditer(line))
+            o.images += [(i, m.group(1)) for m in images]
+            # a link's target, on the line of its "](": the link text may have started on a line before
+            o.links += [
+                (i, m.group(1))
+                for m in TARGET.finditer(line)
+                if not any(img.start() <= m.start() < img.end() for img in images)
+            ]
     return o
 
 
