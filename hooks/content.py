@@ -30,12 +30,11 @@ _page_status: dict[tuple[str, str], PageStatus] = {}
 _history: History = History(False, "not loaded")
 
 
-# After hooks/i18n_folders.py (100), before the i18n plugin (-100) moves to the next language.
+# Order and reasons: hooks/lifecycle.py. Loaded once a round (the language builds share it).
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _status, _page_status, _history
-    lang = current_language(config)
-    if _site is None or lang is None or lang == _site.config.default.code:
+    if _site is None or not config.plugins["i18n"].building:
         root = Path(config.config_file_path).parent
         _site = load_content(root)
         _history = load_history(root)

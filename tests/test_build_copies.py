@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 from htmlscan import html_pages, parse
 
 HOSTILE_TITLE = "<script>alert(1)</script>"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 from test_inputs import BOMB
 
 PAGE = "docs/practices/nyc-idnyc.md"

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 
 FIELD = """    cost_band: str | None = fact(
         s.one_of(("low", "high"), "cost band"), display="text", factbox=True, filter=True, opendata=True

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 
 PAGE = "docs/practices/vienna-startwien.md"
 
