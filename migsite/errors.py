@@ -20,7 +20,8 @@ class ContentError:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.field is None:
             return f"{where}: {self.expected}"
-        return f"{where}: field '{self.field}': got {self.value!r}; expected {self.expected}"
+        got = "missing" if self.value is None else f"got {self.value!r}"
+        return f"{where}: field '{self.field}': {got}; expected {self.expected}"
 
 
 class ContentErrors(Exception):

@@ -60,7 +60,7 @@ def page_state(site: Site, history: History, lang: str, path: str) -> PageStatus
         return PageStatus(path, "translated", file, record.source_file, note=history.reason)
     baseline = None
     note = ""
-    ack = record.words.get("translation_of")
+    ack = record.doc.translation_of
     if ack:
         baseline = history.resolve(str(ack))
         if baseline is None:

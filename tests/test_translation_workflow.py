@@ -182,6 +182,10 @@ def test_new_practice_command_writes_a_valid_page(tmp_path):
         "City page",
         "--source-url",
         "https://www.lyon.fr/",
+        "--source-type",
+        "official",
+        "--status",
+        "ongoing",
     )
     assert result.returncode == 0, result.stderr
     assert "OK:" in result.stdout and (root / "docs/practices/lyon-welcome-desk.md").exists()
@@ -191,7 +195,19 @@ def test_new_practice_without_values_is_explained_by_the_validator(tmp_path):
     root = copy_project(tmp_path / "p")
     result = run_cli(root, "new-practice", "lyon-desk")
     assert result.returncode == 1
-    for field in ("title", "summary", "city", "country", "region", "themes", "objectives", "principles", "sources"):
+    fields = (
+        "title",
+        "summary",
+        "city",
+        "country",
+        "region",
+        "status",
+        "themes",
+        "objectives",
+        "principles",
+        "sources",
+    )
+    for field in fields:
         assert "docs/practices/lyon-desk.md" in result.stderr and f"field '{field}'" in result.stderr, field
 
 
