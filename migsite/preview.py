@@ -18,6 +18,7 @@ import copy
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,7 +27,7 @@ from .config import ROOT, languages_from_mkdocs, load_mkdocs_yml
 PREVIEW_FILE = "mkdocs.preview.yml"
 
 
-def preview_config(data: dict, lang: str) -> dict:
+def preview_config(data: dict[str, Any], lang: str) -> dict[str, Any]:
     """The override of mkdocs.yml that builds the default language and `lang` only."""
     codes = [language.code for language in languages_from_mkdocs(data)]
     if lang not in codes:
