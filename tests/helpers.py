@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_ITEMS = ["mkdocs.yml", "docs", "docs_fr", "docs_es", "hooks", "overrides", "migsite", "pyproject.toml"]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (never with -q: in MkDocs 1.6.1 --strict -q exits 0 on warnings)."""
+def mkdocs_build(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (never with -q: in MkDocs 1.6.1 --strict -q exits 0 on warnings); `engine`
+    may name a compatible one, e.g. properdocs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
