@@ -81,6 +81,8 @@ def mkdocs_serve(project: Path, *args: str) -> Iterator[str]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "TMPDIR": str(tmp)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # SIGINT must stop it, even when the tests run in the background (where `&` ignores SIGINT)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         mount = urlsplit(load_mkdocs_yml(project).get("site_url") or "/").path
