@@ -11,7 +11,7 @@ from . import scaffold, status
 from .config import load_config
 from .corpus import Site, load_site
 from .errors import ContentErrors
-from .history import load_history
+from .history import load_history, too_shallow
 from .status import translation_status
 
 
@@ -41,6 +41,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 1
     config = site.config
     history = load_history(config.root)
+    if shallow := too_shallow(history):
+        print(f"error: {shallow}", file=sys.stderr)
+        return 1
     langs = [args.locale] if args.locale else None
     if args.locale and args.locale not in config.codes:
         print(f"unknown locale {args.locale!r}; the site has {', '.join(config.codes)}", file=sys.stderr)
@@ -58,14 +61,18 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"note: {history.reason}")
         for st in statuses:
             s = st.summary()
+            share = {state: st.percent_text(state, "en") for state in status.STATES}
             print(
-                f"{st.lang}: {s['translated']}/{s['total']} up to date ({s['translated_percent']}%), "
-                f"{s['outdated']} outdated ({s['outdated_percent']}%), {s['missing']} missing ({s['missing_percent']}%)"
+                f"{st.lang}: {s['translated']}/{s['total']} up to date ({share['translated']}), "
+                f"{s['outdated']} outdated ({share['outdated']}), {s['started']} started ({share['started']}), "
+                f"{s['missing']} missing ({share['missing']})"
             )
             for page in st.pages:
                 if page.state != "translated":
                     since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
                     print(f"  {page.state:9} {page.file}{since}")
+                if page.note and page.state != "started" and page.note != history.reason:
+                    print(f"  {'note':9} {page.file}: {page.note}")  # e.g. why an acknowledgement was ignored
             for warning in st.warnings:
                 print(f"  {warning}")
     below = [
@@ -95,7 +102,10 @@ def cmd_translate(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose")
+    print(
+        f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose. Until its text "
+        "differs from the English, readers get the English page and `status` counts it as started."
+    )
     return 0
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter, inputs, layout
+from . import frontmatter, inputs, layout, scaffold
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
 from .schema import SCHEMAS, SLUG, Field
@@ -169,8 +169,10 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                     )
                 )
                 continue
-            kind, en_clean, _, _ = english[rel]
+            kind, en_clean, en_body, _ = english[rel]
             words = _translation_words(parsed, kind, en_clean, file, en_file, vocab, errors)
+            if scaffold.still_english(parsed.body, en_body):
+                continue  # a started translation: the English fallback below serves it
             facts, en_words = _split(kind, en_clean)
             merged = {**en_words, **words}
             pages[rel] = Record(rel, lang.code, file, en_file, kind, facts, merged, parsed.body, True, parsed.body_line)

@@ -18,7 +18,17 @@ import pytest
 from migsite.config import load_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_ITEMS = ["mkdocs.yml", "docs", "docs_fr", "docs_es", "hooks", "overrides", "migsite", "pyproject.toml"]
+PROJECT_ITEMS = [
+    ".github",
+    "mkdocs.yml",
+    "docs",
+    "docs_fr",
+    "docs_es",
+    "hooks",
+    "overrides",
+    "migsite",
+    "pyproject.toml",
+]
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
