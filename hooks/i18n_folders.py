@@ -59,6 +59,15 @@ def stage_locale_folders(stage: Path, root: Path, languages: tuple[Language, ...
         relative = os.path.relpath(target, stage)
         if link.is_symlink() and os.readlink(link) == relative:
             continue
-        if link.is_symlink() or link.exists():
+        if link.is_dir() and not link.is_symlink():
+            try:
+                link.rmdir()  # an empty leftover folder: nothing is lost
+            except OSError:
+                raise PluginError(
+                    f"{link} is a folder, not the link to {lang.folder}/ that the build re-creates there (a leftover "
+                    f"of another tool or a copy?). Pages belong in {lang.folder}/: move anything you need from it "
+                    f"into {lang.folder}/, then delete {stage.name}/{lang.code}"
+                ) from None
+        elif link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(relative, target_is_directory=True)

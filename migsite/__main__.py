@@ -7,21 +7,59 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import scaffold, status
-from .config import load_config
+from .config import SiteConfig, load_config, load_mkdocs_yml
 from .corpus import Site, load_site
 from .errors import ContentErrors
 from .history import load_history, too_shallow
 from .status import translation_status
 
 
+class ProjectError(Exception):
+    """No project where the command was asked to work: said in one line, without a traceback."""
+
+
+def project_root(root: str) -> Path:
+    """The folder with mkdocs.yml: --root, or (by default) the current folder or the nearest one above it."""
+    start = Path(root).resolve()
+    candidates = (start, *start.parents) if root == "." else (start,)
+    for folder in candidates:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise ProjectError(
+        f"no mkdocs.yml in {start}{' or the folders above it' if root == '.' else ''}: run this command in the "
+        "project folder (where mkdocs.yml is), or give it with --root PATH"
+    )
+
+
+def project_config(args: argparse.Namespace) -> SiteConfig:
+    root = project_root(args.root)
+    try:
+        return load_config(root)
+    except (ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise ProjectError(f"{root / 'mkdocs.yml'}: cannot read the languages ({exc})") from None
+
+
 def load(args: argparse.Namespace) -> Site | None:
     """The validated site, or None after printing every content error."""
     try:
-        return load_site(load_config(Path(args.root).resolve()))
+        return load_site(project_config(args))
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return None
+
+
+def stage_problem(config: SiteConfig) -> str | None:
+    """MkDocs stops with "isn't an existing directory", and no hint, when the staging folder is missing."""
+    stage = load_mkdocs_yml(config.root).get("docs_dir") or "docs"
+    if (config.root / stage).is_dir():
+        return None
+    return (
+        f"the staging folder {stage}/ is missing, so `mkdocs build` and `mkdocs serve` stop at once: restore it with "
+        f"`git checkout -- {stage}` (or `mkdir {stage}`); the build fills it with links to the language folders"
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -29,6 +67,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if site is None:
         return 1
     config = site.config
+    if problem := stage_problem(config):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     counts = {lang: len(pages) for lang, pages in site.pages.items()}
     practices = len(site.practices(config.default.code))
     print(f"OK: {practices} practices; pages per language: {counts}")
@@ -85,7 +126,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_new_practice(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.new_practice(config, args)
     except scaffold.ScaffoldError as exc:
@@ -96,7 +137,7 @@ def cmd_new_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.start_translation(config, args.page, args.locale)
     except scaffold.ScaffoldError as exc:
@@ -143,7 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
