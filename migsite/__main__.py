@@ -42,12 +42,17 @@ def project_config(args: argparse.Namespace) -> SiteConfig:
         raise ProjectError(f"{root / 'mkdocs.yml'}: cannot read the languages ({exc})") from None
 
 
-def load(args: argparse.Namespace) -> Site | None:
-    """The validated site, or None after printing every content error."""
+def load(args: argparse.Namespace, brief: bool = False) -> Site | None:
+    """The validated site, or None after printing every content error (or, brief, their number only:
+    pre-commit runs validate and then the structure check, and each error should be printed once)."""
     try:
         return load_site(project_config(args))
     except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        if brief:
+            n = len(exc.errors)
+            print(f"{n} content error{'s' if n != 1 else ''}: see `python -m migsite validate`", file=sys.stderr)
+        else:
+            print(exc.report(), file=sys.stderr)
         return None
 
 
@@ -77,7 +82,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    site = load(args)
+    site = load(args, brief=args.structure_only)
     if site is None:
         return 1
     config = site.config

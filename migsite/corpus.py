@@ -106,6 +106,10 @@ def _validate(
 
 
 def _kind(meta: dict[str, Any], file: str, errors: list[ContentError]) -> str | None:
+    names = {k: [f.name for f in v] for k, v in SCHEMAS.items()}
+    if "kind" not in meta and (guess := layout.missing_kind(meta, names)):
+        errors.append(ContentError(file, None, None, guess, 2))  # one error, not one per field of that kind
+        return None
     kind = meta.get("kind", "page")
     if kind not in SCHEMAS:
         errors.append(ContentError(file, "kind", kind, f"one of {', '.join(SCHEMAS)}", None))
@@ -137,7 +141,9 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
         clean = _validate(parsed.meta, kind, file, parsed.field_lines, vocab, errors)
         english[rel] = (kind, clean, parsed.body, parsed.body_line)
 
-    _check_identities(english, default.folder, errors)
+    # practice files that failed to load: a reference to one is not also reported as "not found"
+    unread = {p.stem for p in _markdown_files(src_root / "practices")} - {PurePosixPath(r).stem for r in english}
+    _check_identities(english, default.folder, errors, unread)
 
     site.pages[default.code] = {}
     for rel, (kind, clean, body, body_line) in english.items():
@@ -250,7 +256,10 @@ def _translation_words(
 
 
 def _check_identities(
-    english: dict[str, tuple[str, dict[str, Any], str, int]], folder: str, errors: list[ContentError]
+    english: dict[str, tuple[str, dict[str, Any], str, int]],
+    folder: str,
+    errors: list[ContentError],
+    unread: set[str] = frozenset(),
 ) -> None:
     """Ids and numbers that other pages refer to must be unique and resolvable."""
     by_key: dict[tuple[str, Any], list[str]] = defaultdict(list)
@@ -272,7 +281,8 @@ def _check_identities(
                 others = ", ".join(f"{folder}/{r}" for r in rels if r != rel)
                 errors.append(ContentError(f"{folder}/{rel}", what, key, f"a unique {what} (also used by {others})"))
     for rel, (kind, clean, _, _) in english.items():
-        unknown = [p for p in clean.get("practices", []) if p not in practice_ids] if kind == "recommendation" else []
+        refs = clean.get("practices", []) if kind == "recommendation" else []
+        unknown = [p for p in refs if p not in practice_ids and p not in unread]
         if unknown:
             errors.append(
                 ContentError(

@@ -245,3 +245,15 @@ def test_validate_from_another_folder(tmp_path):
     assert inside.returncode == 0 and "OK:" in inside.stdout, inside.stderr
     rooted, _ = run([sys.executable, "-m", "migsite", "--root", str(project), "validate"], elsewhere)
     assert rooted.returncode == 0, rooted.stderr
+
+
+def test_broken_link_warnings_name_the_real_files(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit("docs_fr/practices/nyc-idnyc.md", "## Contexte", "## Contexte\n\nVoir [ceci](absente.md).\n")(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "Doc file 'docs_fr/practices/nyc-idnyc.md' contains a link 'absente.md', "
+        "but the target 'docs_fr/practices/absente.md' is not found" in result.stderr
+    ), result.stderr[-3000:]
+    assert "'fr/practices" not in result.stderr
