@@ -6,9 +6,12 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from migsite.config import load_config
 from migsite.corpus import load_site
+from migsite.history import load_history
+from migsite.status import translation_status
 from migsite.views import objective_path
 
 CONFIG = load_config()
@@ -75,14 +78,18 @@ def test_every_objective_has_a_page_with_the_sourced_title(lang):
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
-def test_coverage_of_translations(lang):
-    pages = SITE.pages[lang].values()
-    others = [r for r in pages if r.kind != "practice"]
-    practices = [r for r in pages if r.kind == "practice"]
-    untranslated = [r.path for r in others if not r.translated]
-    assert untranslated == [], f"every page but practices is translated into {lang}: {untranslated}"
-    share = sum(r.translated for r in practices) / len(practices)
-    assert share >= 0.8, f"{lang}: {share:.0%} of practices translated"
+def test_coverage_of_translations_meets_the_publishing_setting(lang):
+    """Coverage is reported, not a condition for contributors: English-only pages are correct (readers get
+    the English fallback). The only threshold is the publishing setting MIN_TRANSLATED in
+    .github/workflows/publish.yml (see TRANSLATING.md); this test applies the same one."""
+    minimum = min_translated_setting()
+    (status,) = translation_status(SITE, load_history(CONFIG.root), [lang])
+    assert status.up_to_date_percent >= minimum, f"{lang}: {status.up_to_date_percent} % up to date < {minimum} %"
+
+
+def min_translated_setting() -> float:
+    workflow = yaml.safe_load((CONFIG.root / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    return float(workflow["env"]["MIN_TRANSLATED"])
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
