@@ -299,7 +299,7 @@ def test_english_only_contribution_passes_the_content_tests(tmp_path):
     root = copy_project(tmp_path / "p")
     shutil.copytree(Path(__file__).parent, root / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     prose = " ".join(["The city opened a desk where residents can ask about services in their own language."] * 5)
-    cities = ["Lyon", "Lille", "Nantes", "Rennes", "Nice", "Metz", "Dijon", "Brest"]
+    cities = ["Lyon", "Lille", "Nantes", "Rennes", "Nice"]  # 57 translated practices + 5 in English: 92 %
     for i, city in enumerate(cities):
         result = run_cli(
             root, "new-practice", f"lyon-desk-{i}", "--title", f"Welcome desk of {city}", "--summary", "A desk.",
