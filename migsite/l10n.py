@@ -85,9 +85,13 @@ def percent(fraction: float, lang: str, digits: int = 1) -> str:
     return format_percent(round(fraction, digits + 2), locale=lang, decimal_quantization=False)
 
 
+def _shown(value: Any, lang: str) -> Any:
+    return number(value, lang) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
 def format_count(message: str, lang: str, **values: Any) -> str:
     """Fill a UI string: plural forms chosen by CLDR for the selecting value, numbers localised."""
-    shown = {k: number(v, lang) if isinstance(v, int | float) and not isinstance(v, bool) else v for k, v in values.items()}
+    shown = {k: _shown(v, lang) for k, v in values.items()}
     if not is_plural(message):
         return message.format(**shown)
     var, forms = parse_plural(message)
