@@ -7,14 +7,20 @@ view model in the context and before hooks/generated.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
-from migsite import l10n
+from migsite import l10n, reader
+from migsite.history import History, load_history
+
+_history: History | None = None
+_lit: list[Any] = []  # nav pages marked active for the page being rendered
 
 
 def _lang(context: Any) -> str:
@@ -45,6 +51,74 @@ def on_env(env: Any, config: MkDocsConfig, **_: Any) -> Any:
     return env
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _history
+    if _history is None:  # once per process: the newest practices of the home page
+        _history = load_history(Path(config.config_file_path).parent)
+    return config
+
+
 @event_priority(-15)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    view = context.get("migsite")
+    if not view:
+        return context
+    site, record, lang = view["site"], view["record"], view["lang"]
+    nav = context.get("nav")
+    in_nav = {_path(p): p for p in (nav.pages if nav else [])}
+    _unlight()
+    if _path(page) not in in_nav:
+        # A page outside the menu (a practice, an objective, a recommendation, an index of practices):
+        # a breadcrumb, and its nearest ancestor in the menu shown as the current section.
+        view["breadcrumb"] = reader.breadcrumb(site, record, lang)
+        for path in reversed(reader.ancestors(record.path)):
+            if path in in_nav and path != "index.md":
+                in_nav[path].active = True
+                _lit.append(in_nav[path])
+                break
+    if record.kind == "practice":
+        view["related"] = reader.related_practices(site, record, lang)
+    if record.path == "index.md":
+        view["home"] = reader.home(site, _history or History(False), lang)
+    _complete_toc(page, view)
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    _unlight()
+    return output
+
+
+def _unlight() -> None:
+    while _lit:
+        _lit.pop().active = False
+
+
+def _path(page: Any) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def _complete_toc(page: Page, view: dict[str, Any]) -> None:
+    """The table of contents lists what the templates add after the prose (an objective page's lists, a
+    practice's sources and related practices), under one top entry for the page title: Material's skip
+    link goes to the first entry, so every page gets one, to its title."""
+    ui, record = view["ui"], view["record"]
+    items = list(page.toc)
+    if items and items[0].level == 1:
+        return
+    extra: list[tuple[str, str]] = []
+    if record.kind == "objective":
+        n = record.facts["number"]
+        extra = [("practices", ui["practices"]), ("recommendations", ui["recommendations"])]
+        pages = view["site"].records(view["lang"])
+        if any(r.kind not in ("practice", "recommendation") and n in r.objectives for r in pages):
+            extra.append(("other-pages", ui["other_pages"]))
+    elif record.kind in ("practice", "recommendation"):
+        ids = {a.id for a in items}
+        if "sources" not in ids:
+            extra.append(("sources", ui["sources"]))
+        if view.get("related"):
+            extra.append(("related", ui["related_title"]))
+    top = AnchorLink(str(page.title or ""), "migsite-title", 1)
+    top.children = items + [AnchorLink(title, anchor, 2) for anchor, title in extra]
+    page.toc.items = [top]
