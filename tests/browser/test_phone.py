@@ -35,7 +35,7 @@ def test_phone_has_no_horizontal_overflow(new_tab: Callable[..., Tab], site: Ser
 
 DRAWER = """() => {
     const r = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
-    return r.left >= -1 && r.right > 100 && r.right <= window.innerWidth + 1;
+    return r.left >= 0 && r.right > 100 && r.right <= window.innerWidth + 1;
 }"""
 
 
