@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from babel.core import get_global
 from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -76,12 +77,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
                 in_nav[path].active = True
                 _lit.append(in_nav[path])
                 break
+    view["og_locale"] = og_locale(lang)
+    view["og_alternates"] = [og_locale(code) for code in site.config.codes if code != lang]
     if record.kind == "practice":
         view["related"] = reader.related_practices(site, record, lang)
     if record.path == "index.md":
         view["home"] = reader.home(site, _history or History(False), lang)
     _complete_toc(page, view)
     return context
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph wants language_TERRITORY: the CLDR's likely territory of the language (fr -> fr_FR)."""
+    parts = str(get_global("likely_subtags").get(lang, lang)).split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
