@@ -128,10 +128,11 @@ def test_heat_map_link_opens_the_filtered_list(tab: Tab, site: Served) -> None:
     assert shown == count
 
 
-FOCUS_RING = """el => {
-    const s = getComputedStyle(el);
+# A ring on the control, or on the card whose whole area is the control's link.
+FOCUS_RING = """el => [el, el.closest(".migsite-cards > li")].filter(Boolean).some(e => {
+    const s = getComputedStyle(e);
     return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== "none");
-}"""
+})"""
 CONTROLS = {
     "practices": [
         "form[data-migsite-filters] input[name=q]",
