@@ -123,8 +123,9 @@ def _complete_toc(page: Page, view: dict[str, Any]) -> None:
         if any(r.kind not in ("practice", "recommendation") and n in r.objectives for r in pages):
             extra.append(("other-pages", ui["other_pages"]))
     elif record.kind in ("practice", "recommendation"):
-        ids = {a.id for a in items}
-        if "sources" not in ids:
+        # A body that still has its own Sources section keeps it, and the template adds none.
+        view["sources_in_body"] = any(a.id == "sources" or str(a.title).strip() == ui["sources"] for a in items)
+        if not view["sources_in_body"]:
             extra.append(("sources", ui["sources"]))
         if view.get("related"):
             extra.append(("related", ui["related_title"]))
