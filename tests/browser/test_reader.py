@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from migsite.ui import load_ui
+
 from .conftest import LANGS, Served, Tab, open_tab
 
 pytestmark = pytest.mark.browser
@@ -228,3 +230,21 @@ def test_phone_contrast_and_target_size(phone_tab: Tab, site: Served, lang: str,
         for v in results["violations"]
     ]
     assert not problems, problems
+
+
+def test_untranslated_practice_is_found_by_its_translated_facts(tab: Tab, site: Served) -> None:
+    # zurich-city-card has no Spanish text yet; its fact box (city "Zúrich", "Suiza") is Spanish
+    tab.open(site.url("es", "search/?q=Zúrich"))
+    tab.page.wait_for_selector("[data-migsite-search-results] li")
+    links = tab.page.locator("[data-migsite-search-results] li a").evaluate_all("as => as.map(a => a.href)")
+    assert any("/es/practices/zurich-city-card/" in href for href in links), links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_results_say_their_kind(tab: Tab, site: Served, lang: str) -> None:
+    tab.open(site.url(lang, "search/?q=migra"))
+    tab.page.wait_for_selector("[data-migsite-search-results] li")
+    kinds = tab.page.locator("[data-migsite-search-results] li .migsite-search__kind").all_inner_texts()
+    assert kinds and all(k.strip() for k in kinds)
+    ui_kinds = {v for k, v in load_ui(lang).items() if k.startswith("search_kind_")}
+    assert set(kinds) <= ui_kinds
