@@ -18,7 +18,7 @@ from migsite import views
 from migsite.config import load_config
 from migsite.corpus import Record, Site, load_site
 from migsite.errors import ContentErrors
-from migsite.history import History, load_history
+from migsite.history import History, load_history, too_shallow
 from migsite.model import Page
 from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
@@ -38,6 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         _site = load_content(root)
         _history = load_history(root)
+        if shallow := too_shallow(_history):
+            raise PluginError(shallow)
         _status = translation_status(_site, _history)
         _page_status = {(st.lang, p.path): p for st in _status for p in st.pages}
     return config

@@ -7,11 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import scaffold, status
-from .config import load_config
+from .config import SiteConfig, load_config, load_mkdocs_yml
 from .corpus import Site, load_site
 from .errors import ContentErrors
-from .history import load_history
+from .history import load_history, too_shallow
 from .model import MODELS, json_schema
 from .status import translation_status
 from .values import SOURCE_TYPES, STATUSES
@@ -20,13 +22,54 @@ from .vocab import Vocabulary, load_vocabulary
 SCHEMA_DIR = "schema"  # JSON Schemas of the front matter, for editors (see CONTRIBUTING.md)
 
 
-def load(args: argparse.Namespace) -> Site | None:
-    """The validated site, or None after printing every content error."""
+class ProjectError(Exception):
+    """No project where the command was asked to work: said in one line, without a traceback."""
+
+
+def project_root(root: str) -> Path:
+    """The folder with mkdocs.yml: --root, or (by default) the current folder or the nearest one above it."""
+    start = Path(root).resolve()
+    candidates = (start, *start.parents) if root == "." else (start,)
+    for folder in candidates:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise ProjectError(
+        f"no mkdocs.yml in {start}{' or the folders above it' if root == '.' else ''}: run this command in the "
+        "project folder (where mkdocs.yml is), or give it with --root PATH"
+    )
+
+
+def project_config(args: argparse.Namespace) -> SiteConfig:
+    root = project_root(args.root)
     try:
-        return load_site(load_config(Path(args.root).resolve()))
+        return load_config(root)
+    except (ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise ProjectError(f"{root / 'mkdocs.yml'}: cannot read the languages ({exc})") from None
+
+
+def load(args: argparse.Namespace, brief: bool = False) -> Site | None:
+    """The validated site, or None after printing every content error (or, brief, their number only:
+    pre-commit runs validate and then the structure check, and each error should be printed once)."""
+    try:
+        return load_site(project_config(args))
     except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        if brief:
+            n = len(exc.errors)
+            print(f"{n} content error{'s' if n != 1 else ''}: see `python -m migsite validate`", file=sys.stderr)
+        else:
+            print(exc.report(), file=sys.stderr)
         return None
+
+
+def stage_problem(config: SiteConfig) -> str | None:
+    """MkDocs stops with "isn't an existing directory", and no hint, when the staging folder is missing."""
+    stage = load_mkdocs_yml(config.root).get("docs_dir") or "docs"
+    if (config.root / stage).is_dir():
+        return None
+    return (
+        f"the staging folder {stage}/ is missing, so `mkdocs build` and `mkdocs serve` stop at once: restore it with "
+        f"`git checkout -- {stage}` (or `mkdir {stage}`); the build fills it with links to the language folders"
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -34,6 +77,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if site is None:
         return 1
     config = site.config
+    if problem := stage_problem(config):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     counts = {lang: len(pages) for lang, pages in site.pages.items()}
     practices = len(site.practices(config.default.code))
     print(f"OK: {practices} practices; pages per language: {counts}")
@@ -70,11 +116,14 @@ def schema_files(vocab: Vocabulary) -> dict[str, str]:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    site = load(args)
+    site = load(args, brief=args.structure_only)
     if site is None:
         return 1
     config = site.config
     history = load_history(config.root)
+    if shallow := too_shallow(history):
+        print(f"error: {shallow}", file=sys.stderr)
+        return 1
     langs = [args.locale] if args.locale else None
     if args.locale and args.locale not in config.codes:
         print(f"unknown locale {args.locale!r}; the site has {', '.join(config.codes)}", file=sys.stderr)
@@ -92,14 +141,18 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"note: {history.reason}")
         for st in statuses:
             s = st.summary()
+            share = {state: st.percent_text(state, "en") for state in status.STATES}
             print(
-                f"{st.lang}: {s['translated']}/{s['total']} up to date ({s['translated_percent']}%), "
-                f"{s['outdated']} outdated ({s['outdated_percent']}%), {s['missing']} missing ({s['missing_percent']}%)"
+                f"{st.lang}: {s['translated']}/{s['total']} up to date ({share['translated']}), "
+                f"{s['outdated']} outdated ({share['outdated']}), {s['started']} started ({share['started']}), "
+                f"{s['missing']} missing ({share['missing']})"
             )
             for page in st.pages:
                 if page.state != "translated":
                     since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
                     print(f"  {page.state:9} {page.file}{since}")
+                if page.note and page.state != "started" and page.note != history.reason:
+                    print(f"  {'note':9} {page.file}: {page.note}")  # e.g. why an acknowledgement was ignored
             for warning in st.warnings:
                 print(f"  {warning}")
     below = [
@@ -112,7 +165,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_new_practice(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.new_practice(config, args)
     except scaffold.ScaffoldError as exc:
@@ -123,13 +176,16 @@ def cmd_new_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.start_translation(config, args.page, args.locale)
     except scaffold.ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose")
+    print(
+        f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose. Until its text "
+        "differs from the English, readers get the English page and `status` counts it as started."
+    )
     return 0
 
 
@@ -173,7 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

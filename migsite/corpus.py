@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter, inputs, layout
+from . import frontmatter, inputs, layout, scaffold
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
 from .model import MODELS, Doc, Objective, Practice, Recommendation, attribute, build, specs, with_words
@@ -128,6 +128,10 @@ def _check_fields(
 
 
 def _kind(meta: dict[str, Any], file: str, line: int | None, errors: list[ContentError]) -> type[Doc] | None:
+    names = {kind: list(specs(model)) for kind, model in MODELS.items()}
+    if "kind" not in meta and (guess := layout.missing_kind(meta, names)):
+        errors.append(ContentError(file, None, None, guess, 2))  # one error, not one per field of that kind
+        return None
     kind = meta.get("kind", "page")
     if kind not in MODELS:
         errors.append(ContentError(file, "kind", kind, f"one of {', '.join(MODELS)}", line))
@@ -208,8 +212,10 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                     )
                 )
                 continue
-            en_doc = english[rel][0]
+            en_doc, en_body, _ = english[rel]
             words = _translation_words(parsed, en_doc, file, en_file, vocab, errors)
+            if scaffold.still_english(parsed.body, en_body):
+                continue  # a started translation: the English fallback below serves it
             doc = with_words(en_doc, words)
             pages[rel] = Record(rel, lang.code, file, en_file, doc, parsed.body, True, parsed.body_line)
         # 3. Fallback: English pages with no translation are served in English under /<lang>/.

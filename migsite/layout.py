@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import frontmatter, inputs, markup
 from .config import SiteConfig
@@ -117,3 +118,18 @@ def _check_page(path: Path, rel: PurePosixPath, file: str, default: bool) -> lis
             )
         )
     return errors
+
+
+def missing_kind(meta: dict[str, Any], fields: dict[str, list[str]]) -> str | None:
+    """What to say when front matter without `kind:` (so a plain page) has the fields of another kind."""
+    extra = [name for name in meta if name not in fields.get("page", ())]
+    if not extra:
+        return None
+    kinds = [kind for kind, names in fields.items() if kind != "page" and all(name in names for name in meta)]
+    if len(kinds) != 1:
+        return None
+    return (
+        f"the 'kind' field is missing: add the line 'kind: {kinds[0]}' at the top of the front matter (its fields "
+        f"{', '.join(extra[:4])}{', ...' if len(extra) > 4 else ''} are those of a {kinds[0]} page; without 'kind', "
+        "a page is a plain page)"
+    )

@@ -44,6 +44,14 @@ class ScaffoldError(Exception):
     pass
 
 
+def still_english(body: str, english_body: str) -> bool:
+    """A translation whose prose is still the English prose (as `start_translation` writes it), spaces
+    aside: a started translation. It is served as the English fallback, with the notice, and counted
+    as started, until its text differs. Pages without prose (generated ones) never count as started."""
+    english = " ".join(english_body.split())
+    return bool(english) and " ".join(body.split()) == english
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 

@@ -17,7 +17,20 @@ from urllib.parse import urlsplit
 from migsite.config import load_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_ITEMS = ["mkdocs.yml", "docs", "docs_fr", "docs_es", "hooks", "overrides", "migsite", "pyproject.toml"]
+# A page per translation that the fallback tests remove from a copy of the project (conftest's
+# fallback_site_dir): the real site may be fully translated, and the English fallback must still work.
+FALLBACK_PAGES = {"fr": "practices/zurich-city-card.md", "es": "practices/nyc-idnyc.md"}
+PROJECT_ITEMS = [
+    ".github",
+    "mkdocs.yml",
+    "docs",
+    "docs_fr",
+    "docs_es",
+    "hooks",
+    "overrides",
+    "migsite",
+    "pyproject.toml",
+]
 
 
 def mkdocs_build(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, mkdocs_build
+from helpers import ROOT, copy_project, mkdocs_build
 from test_inputs import BOMB
 
 PAGE = "docs/practices/nyc-idnyc.md"
@@ -187,7 +187,7 @@ def test_byte_order_mark_keeps_the_practice(tmp_path):
     """A BOM (Windows editors) changes nothing: the practice stays in the indexes and open data,
     and its hostile title is escaped as every other title is."""
     project = copy_project(tmp_path / "project")
-    edit(PAGE, "title: IDNYC municipal identity card", "title: '<img src=x onerror=alert(1)> IDNYC'")(project)
+    edit(PAGE, 'title: "IDNYC municipal identity card"', "title: '<img src=x onerror=alert(1)> IDNYC'")(project)
     prepend(PAGE, "\ufeff")(project)
     validate, _ = run([sys.executable, "-m", "migsite", "validate"], project)
     practices = sum(
@@ -200,3 +200,63 @@ def test_byte_order_mark_keeps_the_practice(tmp_path):
     assert len(data["practices"]) == practices and "nyc-idnyc" in [p["id"] for p in data["practices"]]
     html = (tmp_path / "site/practices/nyc-idnyc/index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_leftover_folder_in_the_staging_folder_is_explained(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / ".docs_i18n/fr").mkdir()
+    (project / ".docs_i18n/fr/draft.md").write_text("# Draft\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output and "IsADirectoryError" not in output
+    assert ".docs_i18n/fr is a folder" in output and "docs_fr/" in output
+    assert (project / ".docs_i18n/fr/draft.md").exists()  # nothing deleted
+
+
+def test_empty_leftover_folder_is_replaced_by_the_link(tmp_path):
+    import importlib.util
+
+    from migsite.config import load_config
+
+    spec = importlib.util.spec_from_file_location("migsite_i18n_folders", ROOT / "hooks" / "i18n_folders.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    project = copy_project(tmp_path / "project")
+    (project / ".docs_i18n/fr").mkdir()
+    module.stage_locale_folders(project / ".docs_i18n", project, load_config(project).languages)
+    assert (project / ".docs_i18n/fr").is_symlink() and (project / ".docs_i18n/fr/index.md").is_file()
+
+
+def test_missing_staging_folder_gets_a_hint_from_validate(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / ".docs_i18n/.gitignore").unlink()
+    (project / ".docs_i18n").rmdir()
+    validate, _ = run([sys.executable, "-m", "migsite", "validate"], project)
+    assert validate.returncode == 1 and "git checkout -- .docs_i18n" in validate.stderr
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1 and ".docs_i18n" in build.stderr and "Traceback" not in build.stderr
+
+
+def test_validate_from_another_folder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result, _ = run([sys.executable, "-m", "migsite", "validate"], elsewhere)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no mkdocs.yml in" in result.stderr and "--root" in result.stderr
+    inside, _ = run([sys.executable, "-m", "migsite", "validate"], project / "docs_fr" / "practices")
+    assert inside.returncode == 0 and "OK:" in inside.stdout, inside.stderr
+    rooted, _ = run([sys.executable, "-m", "migsite", "--root", str(project), "validate"], elsewhere)
+    assert rooted.returncode == 0, rooted.stderr
+
+
+def test_broken_link_warnings_name_the_real_files(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit("docs_fr/practices/nyc-idnyc.md", "## Contexte", "## Contexte\n\nVoir [ceci](absente.md).\n")(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "Doc file 'docs_fr/practices/nyc-idnyc.md' contains a link 'absente.md', "
+        "but the target 'docs_fr/practices/absente.md' is not found" in result.stderr
+    ), result.stderr[-3000:]
+    assert "'fr/practices" not in result.stderr

@@ -179,3 +179,46 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(value, cell):
     assert parsed["city"] == cell and parsed["start_year"] == "2015"
     # a list cell is judged as a whole: "- | UN-Habitat" would be a formula
     assert parsed["partners"].startswith("'") == value.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_missing_kind_is_one_error_saying_to_add_it(tmp_path):
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("kind: practice\n", "")})
+    assert err.startswith("docs/practices/x.md:2:") and "add the line 'kind: practice'" in err
+
+
+def test_missing_and_empty_fields_are_said_in_words(tmp_path):
+    text = PRACTICE.replace("city: {en: New York City, fr: New York, es: Nueva York}\n", "")
+    text = text.replace("summary: A city card for every resident.", "summary:")
+    errors = errors_of(tmp_path, {"docs/practices/x.md": text})
+    assert any("field 'city' is missing: add it" in e for e in errors), errors
+    assert any("field 'summary' is empty; expected a non-empty text" in e for e in errors), errors
+    assert not any("None" in e for e in errors)
+
+
+def test_a_long_value_is_cut_in_messages(tmp_path):
+    text = PRACTICE.replace("themes: [documentation, access-to-services]", "themes: [" + "x, " * 5000 + "y]")
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": text})
+    assert "field 'themes'" in err and "(25005 characters)" in err and len(err) < 1000
+
+
+def test_a_broken_practice_does_not_cascade_into_not_found(tmp_path):
+    rec = (
+        "---\nkind: recommendation\ntitle: Open services\nsummary: For everyone.\nnumber: 1\nobjectives: [15]\n"
+        "audience: [mayors]\npractices: [x]\nsources: [{title: C, url: 'https://uclg.org/', type: official}]\n---\n"
+    )
+    broken = PRACTICE.replace("title: Municipal ID card", "title: Cities: welcome")
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": broken, "docs/rtc/open.md": rec})
+    assert err.startswith("docs/practices/x.md:3:") and "malformed YAML" in err
+
+
+def test_structure_check_does_not_repeat_validation_errors(tmp_path, capsys):
+    from migsite.__main__ import main
+
+    project(tmp_path, {"docs/practices/x.md": PRACTICE.replace("[4, 15]", "[24]")})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: https://example.org/\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, name: English, default: true}\n        - {locale: fr, name: Français}\n"
+    )
+    assert main(["--root", str(tmp_path), "status", "--structure-only"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "1 content error: see `python -m migsite validate`"

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from ci import skip_or_fail
-from helpers import copy_project, fetch, mkdocs_serve
+from helpers import FALLBACK_PAGES, copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
 from migsite.config import load_config, load_mkdocs_yml
@@ -53,9 +53,6 @@ PAGE_KINDS = {
     "404": "404.html",
 }
 SAMPLE = [(lang, kind, PREFIX[lang] + rel) for lang in LANGS for kind, rel in PAGE_KINDS.items()]
-# An English page served under /es/ because it has no Spanish translation.
-FALLBACK_PAGE = "es/practices/zurich-city-card/index.html"
-SAMPLE.append(("es", "fallback", FALLBACK_PAGE))
 
 
 @dataclass(frozen=True)
@@ -198,10 +195,18 @@ def test_every_filter_is_still_needed(vnu_messages):
 def test_page_kind_is_valid_html(site_dir, vnu_errors, lang, kind, rel):
     page = site_dir / rel
     assert page.is_file(), f"no {kind} page at {rel}: update PAGE_KINDS"
-    if kind == "fallback":
-        assert "migsite-fallback" in page.read_text(encoding="utf-8"), f"{rel} is no longer a fallback page"
     errors = vnu_errors.get(page, [])
     assert not errors, f"{rel}:\n" + "\n".join(errors)
+
+
+@pytest.mark.parametrize("lang", sorted(FALLBACK_PAGES))
+def test_fallback_page_is_valid_html(fallback_site_dir, lang):
+    """An English page served under /fr/ or /es/ (notice, lang attributes): from a copy of the project
+    without that translation (the real site is fully translated)."""
+    page = fallback_site_dir / PREFIX[lang] / FALLBACK_PAGES[lang].removesuffix(".md") / "index.html"
+    assert "migsite-fallback" in page.read_text(encoding="utf-8")
+    errors = html_errors(run_vnu(page)).get(page, [])
+    assert not errors, f"{page}:\n" + "\n".join(errors)
 
 
 def test_every_page_is_valid_html(site_dir, vnu_errors):
@@ -626,6 +631,29 @@ def workflow_problems(wf: dict) -> list[str]:
     needs = deploy.get("needs")
     if "build" not in ([needs] if isinstance(needs, str) else needs or []):
         problems.append("deploy job does not need build")
+    # the full history: translation status and "last updated" dates read git log (a shallow clone fails)
+    for name, job in jobs.items():
+        for step in job.get("steps") or []:
+            checkout = step.get("uses", "").startswith("actions/checkout@")
+            if checkout and str((step.get("with") or {}).get("fetch-depth")) != "0":
+                problems.append(f"job {name}: checkout without fetch-depth: 0")
+    # the tests (at least those without a browser) pass before anything is built or deployed
+    testers = [
+        name
+        for name, job in jobs.items()
+        if any(re.search(r"\bpytest\b", step.get("run", "")) for step in job.get("steps") or [])
+    ]
+    build_needs = build.get("needs")
+    build_needs = [build_needs] if isinstance(build_needs, str) else build_needs or []
+    if not testers:
+        problems.append("no job runs the tests (pytest)")
+    elif not set(testers) & set(build_needs):
+        problems.append(f"build job does not need the test job ({', '.join(testers)})")
+    for name in testers:
+        for step in jobs[name].get("steps") or []:
+            run = step.get("run", "")
+            if re.search(r"\bpytest\b", run) and re.search(r"(--deselect|-k)\s|--co\b|--collect-only", run):
+                problems.append(f"job {name}: the test step leaves tests out: {run.strip()}")
     if not any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy.get("steps") or []):
         problems.append("deploy job does not use actions/deploy-pages")
     if (deploy.get("environment") or {}).get("name") != "github-pages":
@@ -652,6 +680,31 @@ def test_workflow_check_catches_a_quiet_build_and_a_missing_permission():
     broken["jobs"]["deploy"].get("permissions", {}).pop("id-token", None)
     problems = workflow_problems(broken)
     assert any("-q with mkdocs" in p for p in problems) and "permission id-token: write missing" in problems
+
+
+def test_workflow_check_catches_a_shallow_checkout_and_an_untested_build():
+    wf = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    shallow = copy.deepcopy(wf)
+    for job in shallow["jobs"].values():
+        for step in job.get("steps") or []:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                step.pop("with", None)
+    assert "job build: checkout without fetch-depth: 0" in workflow_problems(shallow)
+    untested = copy.deepcopy(wf)
+    untested["jobs"]["build"].pop("needs", None)
+    assert any("build job does not need the test job" in p for p in workflow_problems(untested))
+    no_tests = copy.deepcopy(wf)
+    del no_tests["jobs"]["test"]
+    no_tests["jobs"]["build"].pop("needs", None)
+    assert "no job runs the tests (pytest)" in workflow_problems(no_tests)
+
+
+def test_workflow_runs_every_test_but_the_browser_ones():
+    wf = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    runs = [s.get("run", "") for s in wf["jobs"]["test"]["steps"]]
+    (pytest_run,) = [r for r in runs if "pytest" in r]
+    assert '-m "not browser"' in pytest_run and "requirements-dev.txt" in " ".join(runs)
+    # GitHub Actions sets CI=true: a missing tool (Java for the HTML checker) fails instead of skipping
 
 
 def _schema_check(path: Path) -> subprocess.CompletedProcess:

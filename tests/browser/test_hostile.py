@@ -114,3 +114,18 @@ def test_hostile_title_in_search_results_is_text(trapped: Tab, hostile: Served) 
     assert any(link.startswith(hostile.url(lang, PRACTICE)) for link in links), links
     expect(trapped.page.locator(RESULTS).first).to_contain_text(HOSTILE_TITLE)
     assert_inert(trapped, "search results")
+
+
+def test_only_the_sites_own_scripts_run(tab: Tab, hostile: Served) -> None:
+    """Whatever a contributor writes, the pages load no script but the site's own: the theme's, the
+    site's and Pagefind's, all under assets/ or pagefind/ (raw HTML and stray files are refused by the
+    build, tests/test_hostile_inputs.py); and the site serves no other script file."""
+    scripts: list[str] = []
+    tab.page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    for lang in LANGS:
+        for rel in (*PAGES, "search/?q=plain"):
+            tab.open(hostile.url(lang, rel))
+    own = (hostile.base + "assets/", hostile.base + "pagefind/")
+    assert scripts and [u for u in scripts if not u.startswith(own)] == []
+    files = [p.relative_to(hostile.root) for p in hostile.root.rglob("*") if p.suffix in (".js", ".mjs")]
+    assert files and [p for p in files if p.parts[0] not in ("assets", "pagefind")] == []
