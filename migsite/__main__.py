@@ -14,7 +14,12 @@ from .config import SiteConfig, load_config, load_mkdocs_yml
 from .corpus import Site, load_site
 from .errors import ContentErrors
 from .history import load_history, too_shallow
+from .model import MODELS, json_schema
 from .status import translation_status
+from .values import SOURCE_TYPES, STATUSES
+from .vocab import Vocabulary, load_vocabulary
+
+SCHEMA_DIR = "schema"  # JSON Schemas of the front matter, for editors (see CONTRIBUTING.md)
 
 
 class ProjectError(Exception):
@@ -79,6 +84,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
     practices = len(site.practices(config.default.code))
     print(f"OK: {practices} practices; pages per language: {counts}")
     return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the JSON Schemas of the front matter, one per kind and role."""
+    root = Path(args.root).resolve()
+    stale = []
+    for name, text in schema_files(load_vocabulary()).items():
+        path = root / SCHEMA_DIR / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(root)))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    if stale:
+        print(f"out of date (run python -m migsite schema): {', '.join(stale)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def schema_files(vocab: Vocabulary) -> dict[str, str]:
+    """File name -> JSON text of every kind's schema: `<kind>.json` (English) and `<kind>.translation.json`."""
+    out = {}
+    for kind, model in MODELS.items():
+        for translation in (False, True):
+            name = f"{kind}{'.translation' if translation else ''}.json"
+            out[name] = json.dumps(json_schema(model, vocab, translation), ensure_ascii=False, indent=1) + "\n"
+    return out
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -163,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_validate
     )
 
+    sc = sub.add_parser("schema", help=f"write the front matter's JSON Schemas to {SCHEMA_DIR}/ (for editors)")
+    sc.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are out of date")
+    sc.set_defaults(func=cmd_schema)
+
     st = sub.add_parser("status", help="translated / outdated / missing pages per language, and structure warnings")
     st.add_argument("--locale", help="one language only (default: every translation)")
     st.add_argument("--format", choices=["text", "json"], default="text")
@@ -174,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     np.add_argument("id", help="the page id: lower-case words and hyphens, e.g. lyon-welcome-desk")
     for name in ("title", "summary", "city", "country", "region", "source-title", "source-url"):
         np.add_argument(f"--{name}")
+    np.add_argument("--status", choices=STATUSES)
+    np.add_argument("--source-type", choices=SOURCE_TYPES)
     np.add_argument("--start-year", type=int)
     np.add_argument("--themes", help="comma-separated theme ids")
     np.add_argument("--objectives", help="comma-separated objective numbers")
@@ -190,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        return int(args.func(args))
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -24,14 +24,17 @@ class Parsed:
 
 # LibYAML's loader when available: about ten times faster than the pure-Python one (measured by
 # bench/benchmark.py: ~1 ms against ~0.1 ms a page), the same safe subset of YAML.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _UniqueKeyLoader(_BaseLoader):
     """A safe loader that refuses duplicate keys instead of keeping the last one silently."""
 
 
-def _construct_mapping(loader: yaml.BaseLoader, node: yaml.MappingNode, deep: bool = False):
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -74,7 +77,7 @@ def parse(text: str, file: str) -> Parsed | ContentError:
         meta = {}
     if not isinstance(meta, dict):
         return ContentError(file, None, meta, "front matter must be a YAML mapping (key: value)", 2)
-    lines = {}
+    lines: dict[str, int] = {}
     for i, line in enumerate(raw.splitlines()):
         key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if key:

@@ -88,7 +88,7 @@ def page_state(site: Site, history: History, lang: str, path: str) -> PageStatus
     notes = []
     own = history.of(file)
     baseline = own[0] if own else None
-    ack = record.words.get("translation_of")
+    ack = record.doc.translation_of
     if ack:
         acknowledged, why = history.lookup(str(ack))
         if acknowledged is None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+[\w-]+")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,14 @@ def outline(body: str, first_line: int = 1) -> Outline:
         if ("!!!" in line or "???" in line) and ADMONITION.match(line):
             o.admonitions.append(i)
         if "](" in line:  # neither an image nor a link without it
-            o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
-            o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
+            images = list(IMAGE.finditer(line))
+            o.images += [(i, m.group(1)) for m in images]
+            # a link's target, on the line of its "](": the link text may have started on a line before
+            o.links += [
+                (i, m.group(1))
+                for m in TARGET.finditer(line)
+                if not any(img.start() <= m.start() < img.end() for img in images)
+            ]
     return o
 
 
@@ -66,7 +73,7 @@ def compare(source: str, translation: str, source_file: str, file: str, first_li
     def line_of(item: tuple[int, object] | int) -> int:
         return item[0] if isinstance(item, tuple) else item
 
-    def count(what: str, xs: list, ys: list) -> None:
+    def count(what: str, xs: list[Any], ys: list[Any]) -> None:
         if len(xs) != len(ys):
             line = line_of(ys[min(len(xs), len(ys) - 1)]) if ys else first_line
             out.append(StructureWarning(file, line, f"{len(ys)} {what} where {source_file} has {len(xs)}"))

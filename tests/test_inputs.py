@@ -32,7 +32,7 @@ def test_byte_order_mark_is_read_like_mkdocs_reads_it(tmp_path):
     assert [r.id for r in site.practices("en")] == ["x"]
     # and its fields are checked
     errors = errors_of(tmp_path / "b", {"docs/practices/x.md": "\ufeff" + PRACTICE.replace("[4, 15]", "[99]")})
-    assert any("docs/practices/x.md:11" in e and "field 'objectives'" in e for e in errors)
+    assert any("docs/practices/x.md:10" in e and "field 'objectives'" in e for e in errors)
 
 
 @pytest.mark.parametrize("prefix", ["\n", "\n\n", "  \n", "\ufeff\n", " "])
@@ -154,7 +154,7 @@ def test_bidi_overrides_refused_but_right_to_left_marks_allowed():
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
-        ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"),
+        ('=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'),
         ("+33 1 23 45 67 89", "'+33 1 23 45 67 89"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(1+1)", "'@SUM(1+1)"),
@@ -172,10 +172,10 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(value, cell):
     import csv
     import io
 
-    from migsite.opendata import COLUMNS, to_csv
+    from migsite.opendata import to_csv
 
-    row = {k: "" for k in COLUMNS} | {"city": value, "partners": [value, "UN-Habitat"], "start_year": 2015}
-    (parsed,) = csv.DictReader(io.StringIO(to_csv([row]), newline=""))
+    row = {"id": "x", "city": value, "partners": [value, "UN-Habitat"], "start_year": 2015}
+    (parsed,) = csv.DictReader(io.StringIO(to_csv([row], list(row)), newline=""))
     assert parsed["city"] == cell and parsed["start_year"] == "2015"
     # a list cell is judged as a whole: "- | UN-Habitat" would be a formula
     assert parsed["partners"].startswith("'") == value.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -187,7 +187,8 @@ def test_missing_kind_is_one_error_saying_to_add_it(tmp_path):
 
 
 def test_missing_and_empty_fields_are_said_in_words(tmp_path):
-    text = PRACTICE.replace("city: New York City\n", "").replace("summary: A city card for every resident.", "summary:")
+    text = PRACTICE.replace("city: {en: New York City, fr: New York, es: Nueva York}\n", "")
+    text = text.replace("summary: A city card for every resident.", "summary:")
     errors = errors_of(tmp_path, {"docs/practices/x.md": text})
     assert any("field 'city' is missing: add it" in e for e in errors), errors
     assert any("field 'summary' is empty; expected a non-empty text" in e for e in errors), errors
@@ -203,7 +204,7 @@ def test_a_long_value_is_cut_in_messages(tmp_path):
 def test_a_broken_practice_does_not_cascade_into_not_found(tmp_path):
     rec = (
         "---\nkind: recommendation\ntitle: Open services\nsummary: For everyone.\nnumber: 1\nobjectives: [15]\n"
-        "audience: [mayors]\npractices: [x]\nsources: [{title: C, url: 'https://uclg.org/'}]\n---\n"
+        "audience: [mayors]\npractices: [x]\nsources: [{title: C, url: 'https://uclg.org/', type: official}]\n---\n"
     )
     broken = PRACTICE.replace("title: Municipal ID card", "title: Cities: welcome")
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": broken, "docs/rtc/open.md": rec})

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 from htmlscan import parse, tags
 
 from migsite.config import load_config
@@ -183,6 +183,10 @@ def test_new_practice_command_writes_a_valid_page(tmp_path):
         "City page",
         "--source-url",
         "https://www.lyon.fr/",
+        "--source-type",
+        "official",
+        "--status",
+        "ongoing",
     )
     assert result.returncode == 0, result.stderr
     assert "OK:" in result.stdout and (root / "docs/practices/lyon-welcome-desk.md").exists()
@@ -192,7 +196,19 @@ def test_new_practice_without_values_is_explained_by_the_validator(tmp_path):
     root = copy_project(tmp_path / "p")
     result = run_cli(root, "new-practice", "lyon-desk")
     assert result.returncode == 1
-    for field in ("title", "summary", "city", "country", "region", "themes", "objectives", "principles", "sources"):
+    fields = (
+        "title",
+        "summary",
+        "city",
+        "country",
+        "region",
+        "status",
+        "themes",
+        "objectives",
+        "principles",
+        "sources",
+    )
+    for field in fields:
         assert "docs/practices/lyon-desk.md" in result.stderr and f"field '{field}'" in result.stderr, field
 
 
@@ -280,12 +296,16 @@ def test_english_only_contribution_passes_the_content_tests(tmp_path):
     root = copy_project(tmp_path / "p")
     shutil.copytree(Path(__file__).parent, root / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     prose = " ".join(["The city opened a desk where residents can ask about services in their own language."] * 12)
-    for i in range(8):
+    cities = ["Lyon", "Nantes", "Lille", "Rennes", "Dijon", "Grenoble", "Rouen", "Reims", "Tours", "Metz"]
+    titles = ["Welcome desk", "Language cafe", "Housing advice", "Job fair", "Legal clinic", "Health mediators",
+              "School liaison", "Sports club", "Library cards", "Civic course"]  # fmt: skip
+    for i, (city, title) in enumerate(zip(cities, titles, strict=True)):
         result = run_cli(
-            root, "new-practice", f"lyon-desk-{i}", "--title", f"Welcome desk {i}", "--summary", "A desk.",
-            "--city", "Lyon", "--country", "FR", "--region", "europe", "--start-year", "2016",
+            root, "new-practice", f"lyon-desk-{i}", "--title", f"{title} in {city}", "--summary", "A desk.",
+            "--city", city, "--country", "FR", "--region", "europe", "--start-year", "2016",
             "--themes", "reception", "--objectives", "3,15", "--principles", "people-centred",
-            "--source-title", "City of Lyon", "--source-url", "https://www.lyon.fr/",
+            "--source-title", "City of Lyon", "--source-url", "https://www.lyon.fr/", "--status", "ongoing",
+            "--source-type", "official",
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         path = root / f"docs/practices/lyon-desk-{i}.md"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-from .conftest import LANGS, SAMPLE, Served, Tab
+from browsing import LANGS, SAMPLE, Served, Tab
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,11 @@ DRAWER = """() => {
     return r.left >= -1 && r.right > 100 && r.right <= window.innerWidth + 1;
 }"""
 
+ON_SCREEN = """(a) => {
+    const r = a.getBoundingClientRect();
+    return r.left >= 0 && r.left < window.innerWidth && r.width > 10;
+}"""
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_phone_navigation_drawer_opens(new_tab: Callable[..., Tab], site: Served, lang: str) -> None:
@@ -47,12 +52,12 @@ def test_phone_navigation_drawer_opens(new_tab: Callable[..., Tab], site: Served
     assert not page.evaluate(DRAWER), "the drawer is on screen before it is opened"
     page.locator('.md-header label[for="__drawer"]').click()
     page.wait_for_function(DRAWER)
-    assert page.locator("#__drawer").is_checked()
+    expect(page.locator("#__drawer")).to_be_checked()
     # its links are on screen and lead somewhere in the same language
     link = page.locator(".md-sidebar--primary nav.md-nav--primary a.md-nav__link[href]").first
-    box = link.bounding_box()
-    assert box and 0 <= box["x"] < PHONE["viewport"]["width"] and box["width"] > 10
+    # (the drawer slides in: wait until the link has arrived, not one reading of its box)
+    page.wait_for_function(ON_SCREEN, arg=link.element_handle())
     link.click()
     page.wait_for_load_state()
-    assert tab.lang() == lang
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     assert not tab.page_errors

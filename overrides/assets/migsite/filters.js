@@ -8,9 +8,12 @@
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var count = form.querySelector("[data-migsite-count]");
   var template = form.getAttribute("data-count-template") || "{n} / {total}";
-  var lists = ["theme", "objective", "principle"];
-  var singles = ["region", "country"];
-  var names = ["q", "region", "country", "theme", "objective", "principle", "from", "to"];
+  // The filters are the form's named fields (one select per filter of the practice model);
+  // a select marked data-list filters a row attribute holding several values.
+  var selects = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "SELECT"; });
+  var lists = selects.filter(function (el) { return el.hasAttribute("data-list"); }).map(function (el) { return el.name; });
+  var singles = selects.filter(function (el) { return !el.hasAttribute("data-list"); }).map(function (el) { return el.name; });
+  var names = ["q"].concat(selects.map(function (el) { return el.name; }), ["from", "to"]);
 
   function field(name) { return form.elements.namedItem(name); }
 
