@@ -113,7 +113,12 @@ def translation_status(site: Site, history: History, langs: list[str] | None = N
             record = site.pages[lang][path]
             if record.translated:
                 english = site.pages[site.config.default.code][path]
-                status.warnings += compare(english.body, record.body, english.file, record.file, record.body_line)
+                aliases = {
+                    form: src.url.en for src in getattr(english.doc, "sources", ()) for form in src.url.forms.values()
+                }
+                status.warnings += compare(
+                    english.body, record.body, english.file, record.file, record.body_line, aliases
+                )
         out.append(status)
     return out
 

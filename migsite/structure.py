@@ -4,6 +4,7 @@ admonitions and code blocks must match in number (links and images also in targe
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -63,7 +64,24 @@ def outline(body: str, first_line: int = 1) -> Outline:
     return o
 
 
-def compare(source: str, translation: str, source_file: str, file: str, first_line: int = 1) -> list[StructureWarning]:
+# A UN document's address names its language (undocs.org/fr/A/RES/73/195): one document in each language.
+_UN_DOC = re.compile(r"^(https?://undocs\.org/)[a-z]{2}/")
+
+
+def same_target(url: str, aliases: Mapping[str, str]) -> str:
+    """The link target a translation's link stands for: a per-language address of a source (`aliases`,
+    from the English front matter) or of a UN document counts as the English one."""
+    return _UN_DOC.sub(r"\1", aliases.get(url, url))
+
+
+def compare(
+    source: str,
+    translation: str,
+    source_file: str,
+    file: str,
+    first_line: int = 1,
+    aliases: Mapping[str, str] | None = None,
+) -> list[StructureWarning]:
     """Warnings for each structural difference, pointing at the translation's line where possible.
 
     `first_line` is the line of the translation file where its body starts (after front matter)."""
@@ -85,8 +103,10 @@ def compare(source: str, translation: str, source_file: str, file: str, first_li
             break
     count("admonitions", a.admonitions, b.admonitions)
     count("code blocks", a.code_blocks, b.code_blocks)
+    aliases = aliases or {}
     for what, xs, ys in (("links", a.links, b.links), ("images", a.images, b.images)):
-        targets_a = sorted(t for _, t in xs)
+        targets_a = sorted(same_target(t, aliases) for _, t in xs)
+        ys = [(ln, same_target(t, aliases)) for ln, t in ys]
         targets_b = sorted(t for _, t in ys)
         if targets_a != targets_b:
             missing = sorted(set(targets_a) - set(targets_b))
