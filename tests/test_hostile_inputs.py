@@ -149,6 +149,12 @@ CASES = [
         "docs/img/x.svg",
         "<script> is not allowed",
     ),
+    Case(
+        "alias-bomb-in-ui-strings",
+        write("docs_fr/_ui.yaml", BOMB.replace("---\n", "")),
+        "docs_fr/_ui.yaml:2",
+        "write each value out in full",
+    ),
     Case("bidi-override-in-title", edit(PAGE, "title: ", "title: \u202egpj.exe "), PAGE, "U+202E"),
 ]
 
