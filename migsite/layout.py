@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
@@ -122,7 +123,7 @@ def _check_page(path: Path, rel: PurePosixPath, file: str, default: bool) -> lis
     return errors
 
 
-def missing_kind(meta: dict, fields: dict[str, list[str]]) -> str | None:
+def missing_kind(meta: dict[str, Any], fields: dict[str, list[str]]) -> str | None:
     """What to say when front matter without `kind:` (so a plain page) has the fields of another kind."""
     extra = [name for name in meta if name not in fields.get("page", ())]
     if not extra:

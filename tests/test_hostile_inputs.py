@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -193,7 +194,10 @@ def test_byte_order_mark_keeps_the_practice(tmp_path):
     """A BOM (Windows editors) changes nothing: the practice stays in the indexes and open data,
     and its hostile title is escaped as every other title is."""
     project = copy_project(tmp_path / "project")
-    edit(PAGE, "title: IDNYC municipal identity card", "title: '<img src=x onerror=alert(1)> IDNYC'")(project)
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", "title: '<img src=x onerror=alert(1)> IDNYC'", text, count=1)
+    path.write_text(text, encoding="utf-8")
     prepend(PAGE, "\ufeff")(project)
     validate, _ = run([sys.executable, "-m", "migsite", "validate"], project)
     practices = sum(
