@@ -212,9 +212,9 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                     )
                 )
                 continue
-            en_doc = english[rel][0]
+            en_doc, en_body, _ = english[rel]
             words = _translation_words(parsed, en_doc, file, en_file, vocab, errors)
-            if scaffold.still_english(parsed.body, english[rel][1]):
+            if scaffold.still_english(parsed.body, en_body):
                 continue  # a started translation: the English fallback below serves it
             doc = with_words(en_doc, words)
             pages[rel] = Record(rel, lang.code, file, en_file, doc, parsed.body, True, parsed.body_line)

@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 from migsite.config import load_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
+# A page per translation that the fallback tests remove from a copy of the project (conftest's
+# fallback_site_dir): the real site may be fully translated, and the English fallback must still work.
+FALLBACK_PAGES = {"fr": "practices/zurich-city-card.md", "es": "practices/nyc-idnyc.md"}
 PROJECT_ITEMS = [
     ".github",
     "mkdocs.yml",

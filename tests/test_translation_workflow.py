@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -303,22 +304,20 @@ def test_english_only_contribution_passes_the_content_tests(tmp_path):
     coverage is reported, not a condition (the publishing threshold is one setting, see TRANSLATING.md)."""
     root = copy_project(tmp_path / "p")
     shutil.copytree(Path(__file__).parent, root / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    prose = " ".join(["The city opened a desk where residents can ask about services in their own language."] * 12)
-    cities = ["Lyon", "Nantes", "Lille", "Rennes", "Dijon", "Grenoble", "Rouen", "Reims", "Tours", "Metz"]
-    titles = ["Welcome desk", "Language cafe", "Housing advice", "Job fair", "Legal clinic", "Health mediators",
-              "School liaison", "Sports club", "Library cards", "Civic course"]  # fmt: skip
-    for i, (city, title) in enumerate(zip(cities, titles, strict=True)):
+    prose = " ".join(["The city opened a desk where residents can ask about services in their own language."] * 5)
+    cities = ["Lyon", "Lille", "Nantes", "Rennes", "Nice"]  # 57 translated practices + 5 in English: 92 %
+    for i, city in enumerate(cities):
         result = run_cli(
-            root, "new-practice", f"lyon-desk-{i}", "--title", f"{title} in {city}", "--summary", "A desk.",
+            root, "new-practice", f"lyon-desk-{i}", "--title", f"Welcome desk of {city}", "--summary", "A desk.",
             "--city", city, "--country", "FR", "--region", "europe", "--start-year", "2016",
             "--themes", "reception", "--objectives", "3,15", "--principles", "people-centred",
-            "--source-title", "City of Lyon", "--source-url", "https://www.lyon.fr/", "--status", "ongoing",
-            "--source-type", "official",
+            "--source-title", "City of Lyon", "--source-url", "https://www.lyon.fr/", "--source-type", "official",
+            "--status", "ongoing",
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         path = root / f"docs/practices/lyon-desk-{i}.md"
-        text = path.read_text(encoding="utf-8").split("\n## Context")[0]
-        path.write_text(text + f"\n## Context\n\n{prose}\n", encoding="utf-8")
+        text = re.sub(r"^TODO.*$", prose, path.read_text(encoding="utf-8"), flags=re.M)  # the five sections
+        path.write_text(text, encoding="utf-8")
     assert run_cli(root, "validate").returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_content_quality.py"],

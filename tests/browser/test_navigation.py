@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab, search
+from browsing import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab, search, serving
+from helpers import FALLBACK_PAGES
 from htmlscan import parse
 from playwright.sync_api import expect
 
-from migsite.config import ROOT
 from migsite.ui import load_ui
 
 pytestmark = pytest.mark.browser
@@ -96,19 +98,17 @@ def test_search_stems_inflected_forms(tab: Tab, site: Served, lang: str) -> None
 # ---------------------------------------------------------------------------------------------- fallback
 
 
-def untranslated_page(lang: str, preferred: str = "practices/zurich-city-card.md") -> str:
-    folder = ROOT / CONFIG.language(lang).folder
-    if not (folder / preferred).exists():
-        return preferred
-    english = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
-    missing = sorted(md for md in english if not (folder / md).exists() and not md.startswith("_"))
-    assert missing, f"every page is translated into {lang}: no fallback page to check"
-    return missing[0]
+@pytest.fixture(scope="module")
+def fallback_site(fallback_site_dir: Path, browser: Any) -> Iterator[Served]:
+    """The site without a few translations (conftest.FALLBACK_PAGES), over HTTP."""
+    with serving(fallback_site_dir) as served:
+        yield served
 
 
-def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, site: Served) -> None:
+def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, fallback_site: Served) -> None:
     lang = "es"
-    md = untranslated_page(lang)
+    site = fallback_site
+    md = FALLBACK_PAGES[lang]
     rel = md.removesuffix(".md").removesuffix("index") + ("" if md.endswith("index.md") else "/")
     tab.open(site.url(lang, rel))
     ui = load_ui(lang)
