@@ -21,9 +21,9 @@ class ContentError:
         if self.field is None:
             return f"{where}: {self.expected}"
         if self.value is None and "required field" in self.expected:
-            return f"{where}: field '{self.field}': missing; add it ({self.expected})"
+            return f"{where}: field '{self.field}' is missing: add it ({self.expected})"
         if self.value is None:
-            return f"{where}: field '{self.field}': empty; expected {self.expected}"
+            return f"{where}: field '{self.field}' is empty; expected {self.expected}"
         expected = shorten(self.expected, 3 * MAX_VALUE)  # some name the bad values, which may be many
         return f"{where}: field '{self.field}': got {shorten(repr(self.value))}; expected {expected}"
 

@@ -190,8 +190,8 @@ def test_missing_and_empty_fields_are_said_in_words(tmp_path):
     text = PRACTICE.replace("city: {en: New York City, fr: New York, es: Nueva York}\n", "")
     text = text.replace("summary: A city card for every resident.", "summary:")
     errors = errors_of(tmp_path, {"docs/practices/x.md": text})
-    assert any("field 'city': missing; add it" in e for e in errors), errors
-    assert any("field 'summary': empty; expected a non-empty text" in e for e in errors), errors
+    assert any("field 'city' is missing: add it" in e for e in errors), errors
+    assert any("field 'summary' is empty; expected a non-empty text" in e for e in errors), errors
     assert not any("None" in e for e in errors)
 
 
