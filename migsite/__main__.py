@@ -152,7 +152,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 if page.state != "translated":
                     since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
                     print(f"  {page.state:9} {page.file}{since}")
-                if page.note and page.state != "started" and page.note != history.reason:
+                if page.note and page.note != history.reason:
                     print(f"  {'note':9} {page.file}: {page.note}")  # e.g. why an acknowledgement was ignored
             for warning in st.warnings:
                 print(f"  {warning}")

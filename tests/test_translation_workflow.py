@@ -294,8 +294,13 @@ def test_started_translation_stays_a_fallback_until_translated(repo):
     assert f"docs_es/{rel}" in status_page and "Empezadas" in status_page
     fr_status = (built / "fr/translation-status/index.html").read_text(encoding="utf-8")
     assert "\xa0%" in fr_status and not any(f"{n}.{d} %" in fr_status for n in range(100) for d in range(10))
-    # translated: the page becomes Spanish
+    # half translated (the heading, not the paragraph): still started, and status says where
     edit(repo, f"docs_es/{rel}", "## Context", "## Contexto")
+    assert states(repo, "es")[rel] == "started"
+    out = run_cli(repo, "status", "--locale", "es").stdout
+    assert f"docs_es/{rel}: translation started" in out and "1 paragraph still in English, the first on line 8" in out
+    # translated: the page becomes Spanish
+    edit(repo, f"docs_es/{rel}", "Cities open welcome desks", "Las ciudades abren oficinas de acogida")
     assert states(repo, "es")[rel] == "translated"
 
 
