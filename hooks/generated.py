@@ -62,7 +62,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     rows = idx.open_data_rows()
     columns = idx.open_data_columns
     (folder / "practices.json").write_text(opendata.to_json(rows, idx.lang, columns), encoding="utf-8")
-    (folder / "practices.csv").write_text(opendata.to_csv(rows, [c for c, _ in columns]), encoding="utf-8")
+    # UTF-8 with a byte-order mark (spreadsheets set to French or Spanish then read the accents right) and
+    # CRLF line ends (RFC 4180); the separator stays a comma, as the open-data page says.
+    (folder / "practices.csv").write_text(
+        opendata.to_csv(rows, [c for c, _ in columns]), encoding="utf-8-sig", newline="\r\n"
+    )
 
 
 def indexes(site: Site, lang: str) -> Indexes:

@@ -33,6 +33,7 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
         ("lifecycle", 110, "first: a new round clears migsite's caches before anything reads a file"),
         ("i18n_folders", 100, "stages docs_dir/<locale> links before anything reads docs_dir"),
         ("content", 90, "loads and validates the content once a round, from fresh caches"),
+        ("reader", 0, "reads the git history once a round: the newest practices of the home page"),
         ("generated", 0, "drops the previous language build's indexes"),
         ("error_pages", 0, "forgets the previous round's 404 page"),
         (I18N, -100, "picks the language of this build and reconfigures the theme for it"),
@@ -49,6 +50,7 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_env": [
         (I18N, 0, "adds a Jinja extension"),
         ("template_cache", 0, "one bytecode cache for every language build's environment"),
+        ("reader", 0, "adds the Jinja filters plural, number and percent (CLDR, through Babel)"),
         ("gc_freeze", -200, "last: freezes the pages read"),
     ],
     "on_page_markdown": [
@@ -62,7 +64,12 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_page_context": [
         (I18N, 50, "reconfigures Material's language switcher"),
         ("content", -10, "puts the page's view model in the context"),
+        ("reader", -15, "after content: breadcrumb, current menu section, related practices, home figures"),
         ("generated", -20, "after content: adds the generated part the view model asks for"),
+    ],
+    "on_post_page": [
+        ("reader", 0, "unmarks the menu section it marked current for the page just written"),
+        (I18N, -100, "passes the page to the with-pdf plugin when there is one (not here)"),
     ],
     "on_post_template": [
         ("error_pages", 0, "writes each language's 404 page in its folder"),

@@ -125,7 +125,14 @@ class Indexes:
                 case _:
                     options = [{"value": str(v), "label": str(v)} for v in sorted(used)]
             selects.append(
-                {"name": f["name"], "label": ui[spec.label or f["field"]], "options": options, "list": f["list"]}
+                {
+                    "name": f["name"],
+                    "label": ui[spec.label or f["field"]],
+                    # "All regions", "Tous les pays", "Todos los temas": the word "all" agrees with its noun
+                    "all": ui.get(f"filter_all_{f['name']}") or ui["filter_all"],
+                    "options": options,
+                    "list": f["list"],
+                }
             )
         years = [r["year"] for r in rows if r["year"]]
         return {

@@ -84,7 +84,7 @@ def test_hostile_strings_are_plain_values_in_open_data(hostile_site):
         data = json.loads((hostile_site / prefix / "practices/practices.json").read_text(encoding="utf-8"))
         row = next(r for r in data["practices"] if r["id"] == "zz-hostile")
         assert row["title"] == HOSTILE_TITLE and row["city"] == HOSTILE_CITY
-        text = (hostile_site / prefix / "practices/practices.csv").read_text(encoding="utf-8")
+        text = (hostile_site / prefix / "practices/practices.csv").read_text(encoding="utf-8-sig")
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
         assert rows["zz-hostile"]["city"] == HOSTILE_CITY
 

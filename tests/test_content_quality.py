@@ -195,3 +195,16 @@ def test_glossary_lists_each_term_in_the_three_languages(lang):
         assert term in glossary or lang != EN
         for rendering in renderings.values():
             assert rendering in glossary, (lang, rendering)
+
+
+def test_no_body_has_a_level_one_heading():
+    """The page title is the one <h1>: a body line starting with '#' (a hashtag at the start of a
+    wrapped line, say) would become a second one. Escape it as \\#."""
+    bad = [
+        f"{r.file}: {line[:40]}"
+        for lang in CONFIG.codes
+        for r in SITE.pages[lang].values()
+        for line in r.body.splitlines()
+        if re.match(r"#(?!#)", line)
+    ]
+    assert bad == []

@@ -43,7 +43,7 @@ def test_a_new_practice_field_reaches_every_view(tmp_path):
         data = json.loads((root / "practices/practices.json").read_text(encoding="utf-8"))
         assert data["columns"]["cost_band"].startswith(label)
         assert {p["id"]: p["cost_band"] for p in data["practices"]}["nyc-idnyc"] == "high"
-        rows = list(csv.DictReader(io.StringIO((root / "practices/practices.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.DictReader(io.StringIO((root / "practices/practices.csv").read_text(encoding="utf-8-sig"))))
         assert {r["id"]: r["cost_band"] for r in rows}["nyc-idnyc"] == "high"
         columns_page = (root / "practices/data/index.html").read_text(encoding="utf-8")
         assert "<code>cost_band</code>" in columns_page and label in columns_page

@@ -18,12 +18,17 @@ def excluded(record) -> bool:
     return bool(getattr(record.doc, "search_exclude", False))
 
 
+def facts_only(record) -> bool:
+    """An untranslated practice or recommendation: indexed by its fact box, which is in the reader's language."""
+    return not record.translated and record.kind in ("practice", "recommendation")
+
+
 def test_one_index_per_language(site_dir):
     entry = json.loads((site_dir / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == set(LANGS)
     for lang in LANGS:
-        # every translated page of the language is indexed, nothing else
-        expected = sum(1 for r in SITE.pages[lang].values() if r.translated and not excluded(r))
+        # every translated page of the language is indexed, and the fact boxes of untranslated practices
+        expected = sum(1 for r in SITE.pages[lang].values() if (r.translated and not excluded(r)) or facts_only(r))
         assert entry["languages"][lang]["page_count"] == expected, lang
         assert (site_dir / "pagefind" / f"wasm.{lang}.pagefind").exists()
 
@@ -34,6 +39,9 @@ def test_only_translated_content_is_indexed(site_dir, lang):
         html = page(site_dir, lang, url_of(r.path))
         bodies = [a for a in tags(html, "div") if "data-pagefind-body" in a]
         assert len(bodies) == (1 if r.translated and not excluded(r) else 0), r.path
+        facts = [a for a in tags(html, "aside") if "data-pagefind-body" in a]
+        assert len(facts) == (1 if facts_only(r) else 0), r.path
+        assert all(a.get("lang") == lang for a in facts)
     assert "data-pagefind-body" not in (site_dir / PREFIX[lang] / "404.html").read_text(encoding="utf-8")
 
 

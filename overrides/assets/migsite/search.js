@@ -10,6 +10,31 @@ if (root) {
   const siteRoot = new URL("..", bundle).pathname;
   const more = root.querySelector("[data-migsite-search-more]");
   const strings = { none: root.dataset.none, count: root.dataset.count, loading: root.dataset.loading };
+  const lang = document.documentElement.lang || "en";
+  const numbers = new Intl.NumberFormat(lang);
+  const plurals = new Intl.PluralRules(lang);
+
+  /* "{n, plural, one {# page found} other {# pages found}}": the form of the language's plural rules. */
+  function counted(message, n) {
+    const m = /^\{\s*(\w+)\s*,\s*plural\s*,([\s\S]*)\}$/.exec(message.trim());
+    let text = message;
+    if (m) {
+      const forms = {};
+      const body = m[2];
+      let i = 0;
+      while (i < body.length) {
+        const key = /^\s*(=\d+|\w+)\s*\{/.exec(body.slice(i));
+        if (!key) break;
+        const start = i + key[0].length;
+        let depth = 1, j = start;
+        while (j < body.length && depth) { if (body[j] === "{") depth++; else if (body[j] === "}") depth--; j++; }
+        forms[key[1]] = body.slice(start, j - 1);
+        i = j;
+      }
+      text = (forms["=" + n] || forms[plurals.select(n)] || forms.other || "").split("#").join(numbers.format(n));
+    }
+    return text.replace("{n}", numbers.format(n));
+  }
   // Each result costs one fragment download (~2 KB): fetch a few, more on demand (light first search).
   const PAGE = 6;
   let pending = [];
@@ -57,7 +82,7 @@ if (root) {
     await show(ticket);
     if (ticket !== latest) return;
     // The status comes last: when it says "n pages found", the first results are on the page.
-    status.textContent = search.results.length ? strings.count.replace("{n}", search.results.length) : strings.none;
+    status.textContent = search.results.length ? counted(strings.count, search.results.length) : strings.none;
   }
 
   async function show(ticket) {
@@ -69,6 +94,12 @@ if (root) {
       const a = document.createElement("a");
       a.href = data.url;
       a.textContent = (data.meta && data.meta.title) || data.url;
+      if (data.meta && data.meta.kind) {
+        const kind = document.createElement("span");
+        kind.className = "migsite-search__kind";
+        kind.textContent = data.meta.kind;
+        li.appendChild(kind);
+      }
       li.appendChild(a);
       li.appendChild(excerpt(data.excerpt || ""));
       list.appendChild(li);
