@@ -299,6 +299,11 @@ def test_started_translation_stays_a_fallback_until_translated(repo):
     assert states(repo, "es")[rel] == "started"
     out = run_cli(repo, "status", "--locale", "es").stdout
     assert f"docs_es/{rel}: translation started" in out and "1 paragraph still in English, the first on line 8" in out
+    # readers get the English page, not the half-translated one
+    result = mkdocs_build(repo, built)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = " ".join(parse((built / "es/governance/newcomers/index.html").read_text(encoding="utf-8")).text)
+    assert "Context" in text and "Contexto" not in text
     # translated: the page becomes Spanish
     edit(repo, f"docs_es/{rel}", "Cities open welcome desks", "Las ciudades abren oficinas de acogida")
     assert states(repo, "es")[rel] == "translated"
