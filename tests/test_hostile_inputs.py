@@ -215,7 +215,7 @@ def test_byte_order_mark_keeps_the_practice(tmp_path):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert next(p for p in data["practices"] if p["id"] == "nyc-idnyc")["title"] == FORMULA_TITLE
     for prefix in ("", "fr/", "es/"):  # the English title, in English and in the other languages' files
-        text = (tmp_path / "site" / prefix / "practices/practices.csv").read_text(encoding="utf-8")
+        text = (tmp_path / "site" / prefix / "practices/practices.csv").read_text(encoding="utf-8-sig")
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
         if prefix == "":
             assert rows["nyc-idnyc"]["title"] == "'" + FORMULA_TITLE
