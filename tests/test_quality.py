@@ -704,6 +704,7 @@ def test_workflow_runs_every_test_but_the_browser_ones():
     runs = [s.get("run", "") for s in wf["jobs"]["test"]["steps"]]
     (pytest_run,) = [r for r in runs if "pytest" in r]
     assert '-m "not browser"' in pytest_run and "requirements-dev.txt" in " ".join(runs)
+    assert any(r.startswith("npm ci") for r in runs)  # the Nu Html Checker (package.json)
     # GitHub Actions sets CI=true: a missing tool (Java for the HTML checker) fails instead of skipping
 
 
