@@ -12,13 +12,14 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from migsite import views
 from migsite.config import load_config
 from migsite.corpus import Record, Site, load_site
 from migsite.errors import ContentErrors
-from migsite.history import History, load_history
+from migsite.history import History, load_history, too_shallow
+from migsite.model import Page
 from migsite.status import LanguageStatus, PageStatus, translation_status
 from migsite.ui import load_ui
 from migsite.vocab import language_name
@@ -29,29 +30,38 @@ _page_status: dict[tuple[str, str], PageStatus] = {}
 _history: History = History(False, "not loaded")
 
 
-# After hooks/i18n_folders.py (100), before the i18n plugin (-100) moves to the next language.
+# Order and reasons: hooks/lifecycle.py. Loaded once a round (the language builds share it).
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _status, _page_status, _history
-    lang = current_language(config)
-    if _site is None or lang is None or lang == _site.config.default.code:
+    if _site is None or not config.plugins["i18n"].building:
         root = Path(config.config_file_path).parent
         _site = load_content(root)
         _history = load_history(root)
+        if shallow := too_shallow(_history):
+            raise PluginError(shallow)
         _status = translation_status(_site, _history)
         _page_status = {(st.lang, p.path): p for st in _status for p in st.pages}
     return config
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_: Any) -> str:
     record = page_record(page, config)
     # Escaped once here, as Markup: Material's templates print titles unescaped (nav, <title>),
     # ours escape with |e, which leaves Markup alone.
-    page.meta.update(record.facts)  # a translation's page inherits hide:, search: and the facts
+    # Only what Material reads goes into page.meta (title, description, hide, search): facts stay in
+    # the typed record (the view model `migsite`), so no fact can change Material's behaviour.
+    doc = record.doc
+    page.meta.clear()  # MkDocs put the raw front matter here; Material must not read facts as its options
     if record.title:
         page.meta["title"] = escape(record.title)
-    if record.words.get("summary"):
-        page.meta["description"] = escape(record.words["summary"])
+    if record.summary:
+        page.meta["description"] = escape(record.summary)
+    if isinstance(doc, Page):  # a translation's page inherits hide: and search: from English
+        if doc.hide:
+            page.meta["hide"] = list(doc.hide)
+        if doc.search_exclude:
+            page.meta["search"] = {"exclude": True}
     if not record.translated:
         # English text served under /fr/ must not answer French searches.
         page.meta["search"] = {"exclude": True}
@@ -59,7 +69,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 @event_priority(-10)
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     context["migsite"] = page_view(page, config)
     return context
 
@@ -85,7 +95,7 @@ def current_language(config: MkDocsConfig) -> str | None:
     return config.plugins["i18n"].current_language
 
 
-def page_record(page: Page, config: MkDocsConfig) -> Record:
+def page_record(page: MkDocsPage, config: MkDocsConfig) -> Record:
     lang = current_language(config) or site().config.default.code
     rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
     record = site().get(lang, rel)
@@ -94,7 +104,7 @@ def page_record(page: Page, config: MkDocsConfig) -> Record:
     return record
 
 
-def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+def page_view(page: MkDocsPage, config: MkDocsConfig) -> dict[str, Any]:
     s = site()
     record = page_record(page, config)
     lang = record.lang
@@ -121,8 +131,9 @@ def page_view(page: Page, config: MkDocsConfig) -> dict[str, Any]:
             if code in s.config.codes
         ],
         "x_default": s.config.site_url + views.page_href(s, default, record.path).lstrip("./"),
-        "summary": record.words.get("summary") if record.kind in ("practice", "recommendation") else None,
+        "summary": record.summary if record.kind in ("practice", "recommendation") else None,
         "facts": views.fact_box(s, record, lang),
+        "sources": views.sources(record, lang),
         "objective": views.objective_header(s, record, lang),
         "updated": views.last_updated(_history, record, lang),
     }

@@ -16,6 +16,13 @@ from migsite.ui import load_ui
 _default_404: str | None = None
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _default_404
+    if not config.plugins["i18n"].building:  # a new round: hooks/lifecycle.py
+        _default_404 = None
+    return config
+
+
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "404.html":
         lang = _language(config)

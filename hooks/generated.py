@@ -17,24 +17,10 @@ from mkdocs.structure.pages import Page
 from migsite import opendata
 from migsite.corpus import Site
 from migsite.indexes import Indexes
+from migsite.model import GENERATORS
 
 log = get_plugin_logger("migsite.generated")
 
-GENERATORS = {
-    "practice-table",
-    "practices-by-region",
-    "practices-by-theme",
-    "practices-by-year",
-    "practices-by-objective",
-    "practices-by-principle",
-    "practices-by-programme",
-    "objectives-overview",
-    "coverage-matrix",
-    "recommendations-list",
-    "open-data-columns",
-    "translation-status",
-    "search-page",
-}
 _indexes: Indexes | None = None
 
 
@@ -51,7 +37,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if not view:
         return context
     record = view["record"]
-    name = "objective-lists" if record.kind == "objective" else record.facts.get("generate")
+    name = "objective-lists" if record.kind == "objective" else getattr(record.doc, "generate", None)
     if name is None:
         return context
     if name not in GENERATORS and name != "objective-lists":
@@ -74,10 +60,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir) / idx.prefix() / "practices"
     folder.mkdir(parents=True, exist_ok=True)
     rows = idx.open_data_rows()
-    (folder / "practices.json").write_text(opendata.to_json(rows, idx.lang), encoding="utf-8")
+    columns = idx.open_data_columns
+    (folder / "practices.json").write_text(opendata.to_json(rows, idx.lang, columns), encoding="utf-8")
     # UTF-8 with a byte-order mark (spreadsheets set to French or Spanish then read the accents right) and
     # CRLF line ends (RFC 4180); the separator stays a comma, as the open-data page says.
-    (folder / "practices.csv").write_text(opendata.to_csv(rows), encoding="utf-8-sig", newline="\r\n")
+    (folder / "practices.csv").write_text(
+        opendata.to_csv(rows, [c for c, _ in columns]), encoding="utf-8-sig", newline="\r\n"
+    )
 
 
 def indexes(site: Site, lang: str) -> Indexes:

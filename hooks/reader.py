@@ -54,7 +54,7 @@ def on_env(env: Any, config: MkDocsConfig, **_: Any) -> Any:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _history
-    if _history is None:  # once per process: the newest practices of the home page
+    if not config.plugins["i18n"].building:  # once a round (see hooks/lifecycle.py): the home's newest practices
         _history = load_history(Path(config.config_file_path).parent)
     return config
 
@@ -117,7 +117,7 @@ def _complete_toc(page: Page, view: dict[str, Any]) -> None:
         return
     extra: list[tuple[str, str]] = []
     if record.kind == "objective":
-        n = record.facts["number"]
+        n = record.doc.number
         extra = [("practices", ui["practices"]), ("recommendations", ui["recommendations"])]
         pages = view["site"].records(view["lang"])
         if any(r.kind not in ("practice", "recommendation") and n in r.objectives for r in pages):

@@ -7,21 +7,69 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import scaffold, status
-from .config import load_config
+from .config import SiteConfig, load_config, load_mkdocs_yml
 from .corpus import Site, load_site
 from .errors import ContentErrors
-from .history import load_history
+from .history import load_history, too_shallow
+from .model import MODELS, json_schema
 from .status import translation_status
+from .values import SOURCE_TYPES, STATUSES
+from .vocab import Vocabulary, load_vocabulary
+
+SCHEMA_DIR = "schema"  # JSON Schemas of the front matter, for editors (see CONTRIBUTING.md)
 
 
-def load(args: argparse.Namespace) -> Site | None:
-    """The validated site, or None after printing every content error."""
+class ProjectError(Exception):
+    """No project where the command was asked to work: said in one line, without a traceback."""
+
+
+def project_root(root: str) -> Path:
+    """The folder with mkdocs.yml: --root, or (by default) the current folder or the nearest one above it."""
+    start = Path(root).resolve()
+    candidates = (start, *start.parents) if root == "." else (start,)
+    for folder in candidates:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise ProjectError(
+        f"no mkdocs.yml in {start}{' or the folders above it' if root == '.' else ''}: run this command in the "
+        "project folder (where mkdocs.yml is), or give it with --root PATH"
+    )
+
+
+def project_config(args: argparse.Namespace) -> SiteConfig:
+    root = project_root(args.root)
     try:
-        return load_site(load_config(Path(args.root).resolve()))
+        return load_config(root)
+    except (ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise ProjectError(f"{root / 'mkdocs.yml'}: cannot read the languages ({exc})") from None
+
+
+def load(args: argparse.Namespace, brief: bool = False) -> Site | None:
+    """The validated site, or None after printing every content error (or, brief, their number only:
+    pre-commit runs validate and then the structure check, and each error should be printed once)."""
+    try:
+        return load_site(project_config(args))
     except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        if brief:
+            n = len(exc.errors)
+            print(f"{n} content error{'s' if n != 1 else ''}: see `python -m migsite validate`", file=sys.stderr)
+        else:
+            print(exc.report(), file=sys.stderr)
         return None
+
+
+def stage_problem(config: SiteConfig) -> str | None:
+    """MkDocs stops with "isn't an existing directory", and no hint, when the staging folder is missing."""
+    stage = load_mkdocs_yml(config.root).get("docs_dir") or "docs"
+    if (config.root / stage).is_dir():
+        return None
+    return (
+        f"the staging folder {stage}/ is missing, so `mkdocs build` and `mkdocs serve` stop at once: restore it with "
+        f"`git checkout -- {stage}` (or `mkdir {stage}`); the build fills it with links to the language folders"
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -29,18 +77,53 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if site is None:
         return 1
     config = site.config
+    if problem := stage_problem(config):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     counts = {lang: len(pages) for lang, pages in site.pages.items()}
     practices = len(site.practices(config.default.code))
     print(f"OK: {practices} practices; pages per language: {counts}")
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the JSON Schemas of the front matter, one per kind and role."""
+    root = Path(args.root).resolve()
+    stale = []
+    for name, text in schema_files(load_vocabulary()).items():
+        path = root / SCHEMA_DIR / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(root)))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    if stale:
+        print(f"out of date (run python -m migsite schema): {', '.join(stale)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def schema_files(vocab: Vocabulary) -> dict[str, str]:
+    """File name -> JSON text of every kind's schema: `<kind>.json` (English) and `<kind>.translation.json`."""
+    out = {}
+    for kind, model in MODELS.items():
+        for translation in (False, True):
+            name = f"{kind}{'.translation' if translation else ''}.json"
+            out[name] = json.dumps(json_schema(model, vocab, translation), ensure_ascii=False, indent=1) + "\n"
+    return out
+
+
 def cmd_status(args: argparse.Namespace) -> int:
-    site = load(args)
+    site = load(args, brief=args.structure_only)
     if site is None:
         return 1
     config = site.config
     history = load_history(config.root)
+    if shallow := too_shallow(history):
+        print(f"error: {shallow}", file=sys.stderr)
+        return 1
     langs = [args.locale] if args.locale else None
     if args.locale and args.locale not in config.codes:
         print(f"unknown locale {args.locale!r}; the site has {', '.join(config.codes)}", file=sys.stderr)
@@ -58,14 +141,18 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"note: {history.reason}")
         for st in statuses:
             s = st.summary()
+            share = {state: st.percent_text(state, "en") for state in status.STATES}
             print(
-                f"{st.lang}: {s['translated']}/{s['total']} up to date ({s['translated_percent']}%), "
-                f"{s['outdated']} outdated ({s['outdated_percent']}%), {s['missing']} missing ({s['missing_percent']}%)"
+                f"{st.lang}: {s['translated']}/{s['total']} up to date ({share['translated']}), "
+                f"{s['outdated']} outdated ({share['outdated']}), {s['started']} started ({share['started']}), "
+                f"{s['missing']} missing ({share['missing']})"
             )
             for page in st.pages:
                 if page.state != "translated":
                     since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
                     print(f"  {page.state:9} {page.file}{since}")
+                if page.note and page.state != "started" and page.note != history.reason:
+                    print(f"  {'note':9} {page.file}: {page.note}")  # e.g. why an acknowledgement was ignored
             for warning in st.warnings:
                 print(f"  {warning}")
     below = [
@@ -78,7 +165,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_new_practice(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.new_practice(config, args)
     except scaffold.ScaffoldError as exc:
@@ -89,13 +176,16 @@ def cmd_new_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.root).resolve())
+    config = project_config(args)
     try:
         path = scaffold.start_translation(config, args.page, args.locale)
     except scaffold.ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose")
+    print(
+        f"wrote {path.relative_to(config.root)}: translate the title, the summary and the prose. Until its text "
+        "differs from the English, readers get the English page and `status` counts it as started."
+    )
     return 0
 
 
@@ -106,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="validate every page's front matter, without MkDocs").set_defaults(
         func=cmd_validate
     )
+
+    sc = sub.add_parser("schema", help=f"write the front matter's JSON Schemas to {SCHEMA_DIR}/ (for editors)")
+    sc.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are out of date")
+    sc.set_defaults(func=cmd_schema)
 
     st = sub.add_parser("status", help="translated / outdated / missing pages per language, and structure warnings")
     st.add_argument("--locale", help="one language only (default: every translation)")
@@ -118,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     np.add_argument("id", help="the page id: lower-case words and hyphens, e.g. lyon-welcome-desk")
     for name in ("title", "summary", "city", "country", "region", "source-title", "source-url"):
         np.add_argument(f"--{name}")
+    np.add_argument("--status", choices=STATUSES)
+    np.add_argument("--source-type", choices=SOURCE_TYPES)
     np.add_argument("--start-year", type=int)
     np.add_argument("--themes", help="comma-separated theme ids")
     np.add_argument("--objectives", help="comma-separated objective numbers")
@@ -133,7 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return int(args.func(args))
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

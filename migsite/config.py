@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -53,7 +54,7 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def languages_from_mkdocs(data: dict) -> tuple[Language, ...]:
+def languages_from_mkdocs(data: dict[str, Any]) -> tuple[Language, ...]:
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return tuple(
@@ -64,7 +65,7 @@ def languages_from_mkdocs(data: dict) -> tuple[Language, ...]:
     raise ValueError("mkdocs.yml: no i18n plugin with languages")
 
 
-def load_mkdocs_yml(root: Path = ROOT) -> dict:
+def load_mkdocs_yml(root: Path = ROOT) -> dict[str, Any]:
     """mkdocs.yml as plain data (tags such as !ENV read as None)."""
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
 

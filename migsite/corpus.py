@@ -4,15 +4,21 @@ Plain Python: no MkDocs import. The MkDocs hooks and the command line both call 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import frontmatter
+from . import frontmatter, inputs, layout, scaffold
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
-from .schema import SCHEMAS, SLUG, Field
+from .model import MODELS, Doc, Objective, Practice, Recommendation, attribute, build, specs, with_words
+from .schema import SLUG
+from .values import LocalText
 from .vocab import Vocabulary, load_vocabulary
 
 
@@ -24,12 +30,14 @@ class Record:
     lang: str  # the language of the build that serves it
     file: str  # the file that supplied its words, relative to the project root
     source_file: str  # the English file that supplies its facts
-    kind: str
-    facts: dict[str, Any]
-    words: dict[str, Any]
+    doc: Doc  # the typed front matter: English facts, this language's words
     body: str
     translated: bool  # False: English content served as a fallback under /<lang>/
     body_line: int = 1  # line of `file` where the body starts
+
+    @property
+    def kind(self) -> str:
+        return self.doc.kind
 
     @property
     def id(self) -> str:
@@ -37,13 +45,15 @@ class Record:
 
     @property
     def title(self) -> str | None:
-        return self.words.get("title")
+        return self.doc.title
 
     @property
-    def objectives(self) -> list[int]:
-        if self.kind == "objective":
-            return []
-        return list(self.facts.get("objectives") or [])
+    def summary(self) -> str | None:
+        return self.doc.summary
+
+    @property
+    def objectives(self) -> tuple[int, ...]:
+        return self.doc.objectives_declared
 
     @property
     def url(self) -> str:
@@ -69,6 +79,13 @@ class Site:
         return self.pages.get(lang, {}).get(path)
 
 
+def practice(record: Record) -> Practice:
+    """The typed practice of a record of kind practice."""
+    if not isinstance(record.doc, Practice):
+        raise TypeError(f"{record.file} is a {record.kind} page, not a practice")
+    return record.doc
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -77,72 +94,99 @@ def _markdown_files(folder: Path) -> list[Path]:
     )
 
 
-def _fields(kind: str) -> dict[str, Field]:
-    return {f.name: f for f in SCHEMAS[kind]}
-
-
-def _validate(
-    meta: dict[str, Any], kind: str, file: str, lines: dict[str, int], vocab: Vocabulary, errors: list[ContentError]
+def _check_fields(
+    meta: dict[str, Any],
+    model: type[Doc],
+    file: str,
+    lines: dict[str, int],
+    vocab: Vocabulary,
+    errors: list[ContentError],
+    translation: bool = False,
 ) -> dict[str, Any]:
-    """Check each field of an English page; return the normalised values of the good ones."""
-    fields = _fields(kind)
+    """Check each field; return the typed values of the good ones (front-matter names)."""
+    fields = specs(model)
+    allowed = [n for n, f in fields.items() if not (translation and f.fact)]
     clean: dict[str, Any] = {}
     for name, value in meta.items():
-        f = fields.get(name)
-        if f is None:
+        spec = fields.get(name)
+        if spec is None:
             errors.append(
-                ContentError(file, name, value, f"a field of a {kind} page ({', '.join(fields)})", lines.get(name))
+                ContentError(
+                    file, name, value, f"a field of a {model.KIND} page ({', '.join(allowed)})", lines.get(name)
+                )
             )
             continue
         try:
-            clean[name] = f.check(value, vocab)
+            clean[name] = spec.check(value, vocab)
         except FieldError as exc:
             errors.append(ContentError(file, name, value, exc.expected, lines.get(name)))
-    for f in fields.values():
-        if f.required and f.name not in meta:
-            errors.append(ContentError(file, f.name, None, f"this required field of a {kind} page", 2))
-    clean.setdefault("kind", kind)
+    where = "translated" if translation else model.KIND
+    for name, spec in fields.items():
+        if spec.required and name not in meta and (not translation or not spec.fact):
+            errors.append(ContentError(file, name, None, f"this required field of a {where} page", 2))
     return clean
 
 
-def _kind(meta: dict[str, Any], file: str, errors: list[ContentError]) -> str | None:
-    kind = meta.get("kind", "page")
-    if kind not in SCHEMAS:
-        errors.append(ContentError(file, "kind", kind, f"one of {', '.join(SCHEMAS)}", None))
+def _kind(meta: dict[str, Any], file: str, line: int | None, errors: list[ContentError]) -> type[Doc] | None:
+    names = {kind: list(specs(model)) for kind, model in MODELS.items()}
+    if "kind" not in meta and (guess := layout.missing_kind(meta, names)):
+        errors.append(ContentError(file, None, None, guess, 2))  # one error, not one per field of that kind
         return None
-    return kind
+    kind = meta.get("kind", "page")
+    if kind not in MODELS:
+        errors.append(ContentError(file, "kind", kind, f"one of {', '.join(MODELS)}", line))
+        return None
+    return MODELS[kind]
+
+
+def _english_doc(parsed: frontmatter.Parsed, file: str, vocab: Vocabulary, errors: list[ContentError]) -> Doc | None:
+    """The typed document of an English page, or None after listing its errors."""
+    model = _kind(parsed.meta, file, parsed.field_lines.get("kind"), errors)
+    if model is None:
+        return None
+    before = len(errors)
+    clean = _check_fields(parsed.meta, model, file, parsed.field_lines, vocab, errors)
+    if len(errors) > before:
+        return None
+    clean.setdefault("kind", model.KIND)
+    doc = build(model, clean)
+    for name, value, expected in doc.problems(vocab):
+        errors.append(ContentError(file, name, value, expected, parsed.field_lines.get(name)))
+    return doc
 
 
 def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     """Load every language; raise ContentErrors listing every problem found."""
     vocab = vocab or load_vocabulary()
-    errors: list[ContentError] = []
+    errors: list[ContentError] = layout.check_project(config)  # stray files, raw HTML, pages out of place
     site = Site(config, vocab)
     default = config.default
-    english: dict[str, tuple[str, dict[str, Any], str, int]] = {}  # path -> (kind, clean meta, body, body line)
+    english: dict[str, tuple[Doc, str, int]] = {}  # path -> (document, body, body line)
+    failed: set[str] = set()  # English pages with errors: their translations are not checked further
 
     # 1. English: the source of every fact.
     src_root = config.root / default.folder
     for path in _markdown_files(src_root):
         rel = path.relative_to(src_root).as_posix()
         file = f"{default.folder}/{rel}"
-        parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+        text = inputs.read_text(path, file)
+        parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
         if isinstance(parsed, ContentError):
             errors.append(parsed)
+            failed.add(rel)
             continue
-        kind = _kind(parsed.meta, file, errors)
-        if kind is None:
+        doc = _english_doc(parsed, file, vocab, errors)
+        if doc is None:
+            failed.add(rel)
             continue
-        clean = _validate(parsed.meta, kind, file, parsed.field_lines, vocab, errors)
-        english[rel] = (kind, clean, parsed.body, parsed.body_line)
+        english[rel] = (doc, parsed.body, parsed.body_line)
 
-    _check_identities(english, default.folder, errors)
+    _check_identities(english, failed, default.folder, errors)
 
     site.pages[default.code] = {}
-    for rel, (kind, clean, body, body_line) in english.items():
-        facts, words = _split(kind, clean)
+    for rel, (doc, body, body_line) in english.items():
         file = f"{default.folder}/{rel}"
-        site.pages[default.code][rel] = Record(rel, default.code, file, file, kind, facts, words, body, True, body_line)
+        site.pages[default.code][rel] = Record(rel, default.code, file, file, doc, body, True, body_line)
 
     # 2. Translations: words only; facts must be absent or identical to the English ones.
     for lang in config.languages:
@@ -154,12 +198,13 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
             rel = path.relative_to(root).as_posix()
             file = f"{lang.folder}/{rel}"
             en_file = f"{default.folder}/{rel}"
-            parsed = frontmatter.parse(path.read_text(encoding="utf-8"), file)
+            text = inputs.read_text(path, file)
+            parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
             if isinstance(parsed, ContentError):
                 errors.append(parsed)
                 continue
             if rel not in english:
-                if (src_root / rel).exists():
+                if rel in failed:
                     continue  # the English page itself failed; its error is already listed
                 errors.append(
                     ContentError(
@@ -167,111 +212,132 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                     )
                 )
                 continue
-            kind, en_clean, _, _ = english[rel]
-            words = _translation_words(parsed, kind, en_clean, file, en_file, vocab, errors)
-            facts, en_words = _split(kind, en_clean)
-            merged = {**en_words, **words}
-            pages[rel] = Record(rel, lang.code, file, en_file, kind, facts, merged, parsed.body, True, parsed.body_line)
+            en_doc, en_body, _ = english[rel]
+            words = _translation_words(parsed, en_doc, file, en_file, vocab, errors)
+            if scaffold.still_english(parsed.body, en_body):
+                continue  # a started translation: the English fallback below serves it
+            doc = with_words(en_doc, words)
+            pages[rel] = Record(rel, lang.code, file, en_file, doc, parsed.body, True, parsed.body_line)
         # 3. Fallback: English pages with no translation are served in English under /<lang>/.
         for rel, record in site.pages[default.code].items():
             if rel not in pages:
-                pages[rel] = Record(
-                    rel,
-                    lang.code,
-                    record.file,
-                    record.file,
-                    record.kind,
-                    record.facts,
-                    dict(record.words),
-                    record.body,
-                    False,
-                )
+                pages[rel] = Record(rel, lang.code, record.file, record.file, record.doc, record.body, False)
         site.pages[lang.code] = dict(sorted(pages.items()))
 
     if errors:
         raise ContentErrors(errors)
-    for lang, pages in site.pages.items():
-        for record in pages.values():
-            if record.kind == "objective":
-                record.words["title"] = vocab.objective_title(record.facts["number"], lang)
+    for code, pages in site.pages.items():
+        for rel, record in pages.items():
+            if isinstance(record.doc, Objective):
+                pages[rel] = dataclasses.replace(
+                    record, doc=dataclasses.replace(record.doc, title=vocab.objective_title(record.doc.number, code))
+                )
     return site
-
-
-def _split(kind: str, clean: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    fields = _fields(kind)
-    facts = {k: v for k, v in clean.items() if fields[k].fact}
-    words = {k: v for k, v in clean.items() if not fields[k].fact}
-    return facts, words
 
 
 def _translation_words(
     parsed: frontmatter.Parsed,
-    kind: str,
-    en_clean: dict[str, Any],
+    en_doc: Doc,
     file: str,
     en_file: str,
     vocab: Vocabulary,
     errors: list[ContentError],
 ) -> dict[str, Any]:
-    fields = _fields(kind)
+    """A translation's words; a fact it repeats must equal the English value (then it is dropped)."""
+    model = type(en_doc)
+    fields = specs(model)
+    clean = _check_fields(parsed.meta, model, file, parsed.field_lines, vocab, errors, translation=True)
     words: dict[str, Any] = {}
-    for name, value in parsed.meta.items():
-        line = parsed.field_lines.get(name)
-        f = fields.get(name)
-        if f is None:
-            errors.append(ContentError(file, name, value, f"a field of a {kind} page ({', '.join(fields)})", line))
+    for name, value in clean.items():
+        if not fields[name].fact:
+            words[name] = value
             continue
-        try:
-            clean = f.check(value, vocab)
-        except FieldError as exc:
-            errors.append(ContentError(file, name, value, exc.expected, line))
-            continue
-        if not f.fact:
-            words[name] = clean
-        elif clean != en_clean.get(name, None if name != "kind" else "page"):
+        english_value = getattr(en_doc, attribute(name))
+        if value != english_value:
             errors.append(
                 ContentError(
                     file,
                     name,
-                    value,
-                    f"the English value {en_clean.get(name)!r} from {en_file}: facts live only in the English "
+                    parsed.meta[name],
+                    f"the English value {plain(english_value)!r} from {en_file}: facts live only in the English "
                     "page; remove this field from the translation",
-                    line,
+                    parsed.field_lines.get(name),
                 )
             )
-    for f in fields.values():
-        if f.required and not f.fact and f.name not in words:
-            errors.append(ContentError(file, f.name, None, f"this required field of a {kind} page (translated)", 2))
     return words
 
 
 def _check_identities(
-    english: dict[str, tuple[str, dict[str, Any], str, int]], folder: str, errors: list[ContentError]
+    english: dict[str, tuple[Doc, str, int]], failed: set[str], folder: str, errors: list[ContentError]
 ) -> None:
-    """Ids and numbers that other pages refer to must be unique and resolvable."""
+    """Ids and numbers that other pages refer to must be unique and resolvable; no practice twice.
+    A practice that failed its own checks still counts as existing (its error is listed already)."""
     by_key: dict[tuple[str, Any], list[str]] = defaultdict(list)
-    practice_ids = set()
-    for rel, (kind, clean, _, _) in english.items():
+    practice_ids = {PurePosixPath(rel).stem for rel in failed if rel.startswith("practices/")}
+    for rel, (doc, _, _) in english.items():
         stem = PurePosixPath(rel).stem
-        if kind == "practice":
+        if isinstance(doc, Practice):
             if not SLUG.match(stem):
                 errors.append(
                     ContentError(f"{folder}/{rel}", "id", stem, "a file name of lower-case words and hyphens")
                 )
             by_key[("practice id", stem)].append(rel)
             practice_ids.add(stem)
-        elif kind in ("recommendation", "objective") and "number" in clean:
-            by_key[(f"{kind} number", clean["number"])].append(rel)
+        elif isinstance(doc, Recommendation | Objective):
+            by_key[(f"{doc.kind} number", doc.number)].append(rel)
     for (what, key), rels in by_key.items():
         if len(rels) > 1:
             for rel in rels:
                 others = ", ".join(f"{folder}/{r}" for r in rels if r != rel)
                 errors.append(ContentError(f"{folder}/{rel}", what, key, f"a unique {what} (also used by {others})"))
-    for rel, (kind, clean, _, _) in english.items():
-        unknown = [p for p in clean.get("practices", []) if p not in practice_ids] if kind == "recommendation" else []
+    for rel, (doc, _, _) in english.items():
+        unknown = [p for p in doc.practices if p not in practice_ids] if isinstance(doc, Recommendation) else []
         if unknown:
             errors.append(
                 ContentError(
                     f"{folder}/{rel}", "practices", unknown, f"ids of practice pages ({', '.join(unknown)} not found)"
                 )
             )
+    _check_duplicate_practices(
+        {rel: doc for rel, (doc, _, _) in english.items() if isinstance(doc, Practice)}, folder, errors
+    )
+
+
+def plain(value: Any) -> Any:
+    """A typed value as it would be written in front matter (for messages)."""
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, LocalText):
+        return value.en if set(value.forms) == {"en"} else dict(value.forms)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: plain(v) for k, v in dataclasses.asdict(value).items() if v is not None}
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _normal_title(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", title.casefold()).split())
+
+
+def _check_duplicate_practices(practices: dict[str, Practice], folder: str, errors: list[ContentError]) -> None:
+    """The same practice twice: same city and the same official link, or near-identical titles."""
+    items = sorted(practices.items())
+    for i, (rel_a, a) in enumerate(items):
+        for rel_b, b in items[i + 1 :]:
+            if a.city.en.casefold() != b.city.en.casefold() or PurePosixPath(rel_a).stem == PurePosixPath(rel_b).stem:
+                continue
+            official_a = {u for src in a.sources if src.official for u in src.url.forms.values()}
+            official_b = {u for src in b.sources if src.official for u in src.url.forms.values()}
+            similar = SequenceMatcher(None, _normal_title(a.title), _normal_title(b.title)).ratio() >= 0.9
+            if similar or (official_a and official_a == official_b):
+                why = "near-identical title" if similar else "the same official sources"
+                errors.append(
+                    ContentError(
+                        f"{folder}/{rel_a}",
+                        "title" if similar else "sources",
+                        a.title if similar else sorted(official_a),
+                        f"a practice different from {folder}/{rel_b} (same city, {why}): merge the two pages, "
+                        "or make the title and sources say how they differ",
+                    )
+                )

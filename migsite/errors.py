@@ -20,7 +20,19 @@ class ContentError:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.field is None:
             return f"{where}: {self.expected}"
-        return f"{where}: field '{self.field}': got {self.value!r}; expected {self.expected}"
+        if self.value is None and "required field" in self.expected:
+            return f"{where}: field '{self.field}' is missing: add it ({self.expected})"
+        if self.value is None:
+            return f"{where}: field '{self.field}' is empty; expected {self.expected}"
+        expected = shorten(self.expected, 3 * MAX_VALUE)  # some name the bad values, which may be many
+        return f"{where}: field '{self.field}': got {shorten(repr(self.value))}; expected {expected}"
+
+
+MAX_VALUE = 200  # characters of a value quoted in a message: a long (or hostile) value is cut
+
+
+def shorten(text: str, limit: int = MAX_VALUE) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 class ContentErrors(Exception):

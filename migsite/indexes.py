@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .corpus import Record, Site
+from . import opendata
+from .corpus import Record, Site, practice
+from .model import Practice, Recommendation, Spec, attribute, specs
 from .ui import load_ui
-from .views import city_name, lang_prefix, objective_path, page_href
+from .values import STATUSES
+from .views import lang_prefix, objective_path, page_href
 from .vocab import country_name
 
 Row = dict[str, Any]
@@ -33,31 +36,38 @@ class Indexes:
         return sorted(rows, key=lambda r: (r["city"].casefold(), r["title"].casefold(), r["id"]))
 
     def _practice_row(self, r: Record) -> Row:
-        s, lang, f = self.site, self.lang, r.facts
+        s, lang, p = self.site, self.lang, practice(r)
         vocab = s.vocab
-        return {
+        ui = load_ui(lang)
+        row: Row = {
             "id": r.id,
             "path": r.path,
-            "title": r.title,
-            "summary": r.words.get("summary", ""),
+            "title": p.title,
+            "summary": p.summary,
             "href": page_href(s, lang, r.path),
             "translated": r.translated,
-            "city": city_name(r, lang),
-            "country_code": f["country"],
-            "country": country_name(f["country"], lang),
-            "region_id": f["region"],
-            "region": vocab.label("regions", f["region"], lang),
-            "year": f["start_year"],
-            "themes": [{"id": t, "label": vocab.label("themes", t, lang)} for t in f["themes"]],
+            "doc": p,
+            "city": p.city.get(lang),
+            "country_code": p.country,
+            "country": country_name(p.country, lang),
+            "region_id": p.region,
+            "region": vocab.label("regions", p.region, lang),
+            "year": p.start_year,
+            "status": p.status,
+            "status_label": ui[f"practice_status_{p.status}"],
+            "themes": [{"id": t, "label": vocab.label("themes", t, lang)} for t in p.themes],
             "objectives": [
                 {"number": n, "label": vocab.objective_label(n, lang), "href": self.objective_href(n)}
-                for n in f["objectives"]
+                for n in p.objectives
             ],
-            "principles": [{"id": p, "label": vocab.label("principles", p, lang)} for p in f["principles"]],
-            "programmes": [{"id": p, "label": vocab.label("programmes", p, lang)} for p in f.get("programmes") or []],
-            "partners": list(f.get("partners") or []),
-            "sources": list(f["sources"]),
+            "principles": [{"id": t, "label": vocab.label("principles", t, lang)} for t in p.principles],
+            "programmes": [{"id": t, "label": vocab.label("programmes", t, lang)} for t in p.programmes],
         }
+        # data-* attributes of the row, read by filters.js: one per select filter of the model
+        row["filter_values"] = {
+            f["name"]: " ".join(map(str, self._filter_values(p, f["field"]))) for f in self._filter_fields
+        }
+        return row
 
     def objective_href(self, n: int) -> str | None:
         return (
@@ -65,33 +75,68 @@ class Indexes:
         )
 
     @cached_property
+    def _filter_fields(self) -> list[dict[str, Any]]:
+        """The select filters of the practice list: every model field marked `filter` but the year."""
+        out = []
+        for name, spec in specs(Practice).items():
+            if spec.filter and spec.display != "year":
+                many = spec.display in ("terms", "objectives")
+                out.append(
+                    {"name": name.removesuffix("s") if many else name, "field": name, "spec": spec, "list": many}
+                )
+        return out
+
+    @staticmethod
+    def _filter_values(p: Practice, name: str) -> tuple[Any, ...]:
+        value = getattr(p, attribute(name))
+        if value is None:
+            return ()
+        return tuple(value) if isinstance(value, tuple) else (value,)
+
+    @cached_property
     def filters(self) -> dict[str, Any]:
-        """The options of each filter of the practice table, labelled and sorted for this language."""
+        """The filters of the practice list, labelled and sorted for this language (from the model)."""
         rows = self.practices
+        ui = load_ui(self.lang)
         vocab = self.site.vocab
-
-        def options(key: str, vocabulary: str) -> list[dict[str, str]]:
-            used = {item["id"] for row in rows for item in row[key]}
-            return [
-                {"value": t, "label": vocab.label(vocabulary, t, self.lang)} for t in vocab.ids(vocabulary) if t in used
-            ]
-
-        countries = sorted({(r["country_code"], r["country"]) for r in rows}, key=lambda c: c[1].casefold())
-        regions = {r["region_id"] for r in rows}
+        selects = []
+        for f in self._filter_fields:
+            spec: Spec = f["spec"]
+            used = {v for r in rows for v in self._filter_values(r["doc"], f["field"])}
+            match spec.display:
+                case "term" | "terms":
+                    vocabulary = spec.vocabulary or f["field"]
+                    options = [
+                        {"value": t, "label": vocab.label(vocabulary, t, self.lang)}
+                        for t in vocab.ids(vocabulary)
+                        if t in used
+                    ]
+                case "objectives":
+                    options = [
+                        {"value": str(n), "label": f"{n}. {vocab.objective_label(n, self.lang)}"} for n in sorted(used)
+                    ]
+                case "country":
+                    options = sorted(
+                        ({"value": c, "label": country_name(c, self.lang)} for c in used),
+                        key=lambda o: o["label"].casefold(),
+                    )
+                case "status":
+                    options = [{"value": v, "label": ui[f"practice_status_{v}"]} for v in STATUSES if v in used]
+                case _:
+                    options = [{"value": str(v), "label": str(v)} for v in sorted(used)]
+            selects.append(
+                {
+                    "name": f["name"],
+                    "label": ui[spec.label or f["field"]],
+                    # "All regions", "Tous les pays", "Todos los temas": the word "all" agrees with its noun
+                    "all": ui.get(f"filter_all_{f['name']}") or ui["filter_all"],
+                    "options": options,
+                    "list": f["list"],
+                }
+            )
         years = [r["year"] for r in rows if r["year"]]
-        used_objectives = sorted({o["number"] for r in rows for o in r["objectives"]})
         return {
-            "regions": [
-                {"value": t, "label": vocab.label("regions", t, self.lang)}
-                for t in vocab.ids("regions")
-                if t in regions
-            ],
-            "countries": [{"value": code, "label": name} for code, name in countries],
-            "themes": options("themes", "themes"),
-            "principles": options("principles", "principles"),
-            "objectives": [
-                {"value": str(n), "label": f"{n}. {vocab.objective_label(n, self.lang)}"} for n in used_objectives
-            ],
+            "selects": selects,
             "year_min": min(years) if years else None,
             "year_max": max(years) if years else None,
         }
@@ -106,7 +151,7 @@ class Indexes:
         for region in self.site.vocab.ids("regions"):
             if region not in tree:
                 continue
-            countries = [
+            countries: list[dict[str, Any]] = [
                 {
                     "label": country,
                     "cities": [
@@ -121,7 +166,7 @@ class Indexes:
                     "id": region,
                     "label": self.site.vocab.label("regions", region, self.lang),
                     "countries": countries,
-                    "count": sum(len(c["practices"]) for country in countries for c in country["cities"]),
+                    "count": sum(len(city["practices"]) for country in countries for city in country["cities"]),
                 }
             )
         return out
@@ -185,20 +230,22 @@ class Indexes:
             "path": r.path,
             "title": r.title or r.path,
             "href": page_href(self.site, self.lang, r.path),
-            "summary": r.words.get("summary", ""),
-            "number": r.facts.get("number", 0),
+            "summary": r.summary or "",
+            "number": getattr(r.doc, "number", 0),
         }
 
     @cached_property
     def recommendations(self) -> list[Row]:
         rows = []
         for r in self.site.records(self.lang, "recommendation"):
+            doc = r.doc
+            assert isinstance(doc, Recommendation)
             row = self._page_row(r)
             row["objectives"] = [
                 {"number": n, "label": self.site.vocab.objective_label(n, self.lang), "href": self.objective_href(n)}
-                for n in r.facts["objectives"]
+                for n in doc.objectives
             ]
-            row["audience"] = [self.site.vocab.label("audiences", a, self.lang) for a in r.facts["audience"]]
+            row["audience"] = [self.site.vocab.label("audiences", a, self.lang) for a in doc.audience]
             rows.append(row)
         return sorted(rows, key=lambda r: r["number"])
 
@@ -288,36 +335,24 @@ class Indexes:
 
     # ------------------------------------------------------------------ open data
     def open_data_rows(self) -> list[dict[str, Any]]:
-        """Flat records for practices.json / practices.csv: every fact, localised labels, absolute URLs."""
+        """Flat records for practices.json / practices.csv: columns derived from the model, absolute URLs."""
         base = self.site.config.site_url
-        out = []
-        for r in self.practices:
-            out.append(
-                {
-                    "id": r["id"],
-                    "title": r["title"],
-                    "summary": r["summary"],
-                    "url": base + r["href"],
-                    "translated": r["translated"],
-                    "city": r["city"],
-                    "country_code": r["country_code"],
-                    "country": r["country"],
-                    "region_id": r["region_id"],
-                    "region": r["region"],
-                    "start_year": r["year"],
-                    "themes": [t["id"] for t in r["themes"]],
-                    "theme_labels": [t["label"] for t in r["themes"]],
-                    "objectives": [o["number"] for o in r["objectives"]],
-                    "objective_labels": [o["label"] for o in r["objectives"]],
-                    "principles": [p["id"] for p in r["principles"]],
-                    "principle_labels": [p["label"] for p in r["principles"]],
-                    "programmes": [p["id"] for p in r["programmes"]],
-                    "partners": r["partners"],
-                    "source_urls": [s["url"] for s in r["sources"]],
-                    "source_titles": [s["title"] for s in r["sources"]],
-                }
-            )
-        return out
+        return [
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "summary": r["summary"],
+                "url": base + r["href"],
+                "translated": r["translated"],
+                **opendata.fact_values(r["doc"], self.lang, self.site.vocab),
+            }
+            for r in self.practices
+        ]
+
+    @cached_property
+    def open_data_columns(self) -> list[tuple[str, str]]:
+        """(column, meaning in this language) of the open data files, from the model."""
+        return opendata.columns(load_ui(self.lang))
 
     def prefix(self) -> str:
         return lang_prefix(self.site, self.lang)

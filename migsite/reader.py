@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
-from .corpus import Record, Site
+from .corpus import Record, Site, practice
 from .history import History
 from .ui import load_ui
-from .views import city_name, page_href
+from .views import page_href
 from .vocab import country_name
 
 
@@ -27,7 +27,7 @@ def breadcrumb(site: Site, record: Record, lang: str) -> list[dict[str, Any]] | 
     if record.path == "index.md":
         return None
     ui = load_ui(lang)
-    trail = []
+    trail: list[dict[str, Any]] = []
     for path in ancestors(record.path):
         parent = site.get(lang, path)
         if parent is None:
@@ -41,14 +41,16 @@ def breadcrumb(site: Site, record: Record, lang: str) -> list[dict[str, Any]] | 
 
 
 def practice_card(site: Site, record: Record, lang: str) -> dict[str, Any]:
-    f = record.facts
-    where = f"{city_name(record, lang)}, {country_name(f['country'], lang)}"
+    p = practice(record)
+    where = f"{p.city.get(lang)}, {country_name(p.country, lang)}"
     return {
         "id": record.id,
         "title": record.title or record.id,
         "href": page_href(site, lang, record.path),
-        "meta": f"{where} · {f['start_year']}" if f.get("start_year") else where,
-        "summary": record.words.get("summary", ""),
+        "meta": f"{where} · {p.start_year}" if p.start_year else where,
+        "summary": record.summary or "",
+        "status": p.status,
+        "status_label": load_ui(lang)[f"practice_status_{p.status}"],
         "translated": record.translated,
     }
 
@@ -58,14 +60,14 @@ def related_practices(site: Site, record: Record, lang: str, limit: int = 4) -> 
     twice a theme), then by title. Each says what it shares."""
     if record.kind != "practice":
         return []
-    objectives = set(record.facts.get("objectives") or [])
-    themes = set(record.facts.get("themes") or [])
+    objectives = set(practice(record).objectives)
+    themes = set(practice(record).themes)
     scored = []
     for other in site.practices(lang):
         if other.id == record.id:
             continue
-        shared_o = sorted(objectives & set(other.facts.get("objectives") or []))
-        shared_t = [t for t in other.facts.get("themes") or [] if t in themes]
+        shared_o = sorted(objectives & set(practice(other).objectives))
+        shared_t = [t for t in practice(other).themes if t in themes]
         score = 2 * len(shared_o) + len(shared_t)
         if score:
             scored.append((-score, (other.title or other.id).casefold(), other, shared_o, shared_t))
@@ -89,12 +91,13 @@ def first_seen(history: History, record: Record) -> int:
 def home(site: Site, history: History, lang: str, newest: int = 6) -> dict[str, Any]:
     """Live figures of the site and its newest practices (first committed last; start year as tie-break)."""
     practices = site.practices(lang)
-    cities = {(r.facts["country"], r.facts["city"]) for r in practices}
-    countries = {r.facts["country"] for r in practices}
-    covered = {n for r in practices for n in r.facts.get("objectives") or []}
+    docs = [practice(r) for r in practices]
+    cities = {(p.country, p.city.en) for p in docs}
+    countries = {p.country for p in docs}
+    covered = {n for p in docs for n in p.objectives}
     ordered = sorted(
         practices,
-        key=lambda r: (first_seen(history, r), r.facts.get("start_year") or 0, r.id),
+        key=lambda r: (first_seen(history, r), practice(r).start_year or 0, r.id),
         reverse=True,
     )
     return {

@@ -3,19 +3,53 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 import yaml
 
-from . import frontmatter
+from . import frontmatter, inputs
 from .config import SiteConfig
-from .schema import SCHEMAS, SLUG
+from .model import MODELS, specs
+from .schema import SLUG
 
 TODO = "TODO"
+# Optional facts of the practice record (migsite/model.py), as commented lines to fill in or delete.
+OPTIONAL = """\
+# Optional facts: uncomment what a source gives (see CONTRIBUTING.md, "practice").
+# end_year: 2021                       # with status: ended
+# implementing_body: City department or agency that runs it
+# partners: [Partner organisation]
+# target_group: Who it is for
+# reach: {number: 1000, year: 2024, source: https://the-url-of-one-of-the-sources}
+# funding: {source: City budget, amount: 100000, currency: EUR, year: 2024}
+# legal_basis: [{title: Ordinance or council decision, url: https://..., year: 2016}]
+# no_official_source: Why no official (city, government, UN) source exists, if none does
+"""
+# The body's headings (one set per language: _ui.yaml section_*), each with what belongs in it.
+SECTIONS = (
+    ("Context", "TODO: why the city acted (250-600 words in all, every fact from a source)."),
+    ("What the city did", "TODO"),
+    ("Who was involved", "TODO"),
+    (
+        "Results",
+        "TODO: what the sources report it achieved, with year and source; or one sentence saying that no "
+        "evaluation has been published.",
+    ),
+    ("Lessons learned", "TODO: what other cities can learn, attributed to the source that says it."),
+)
 
 
 class ScaffoldError(Exception):
     pass
+
+
+def still_english(body: str, english_body: str) -> bool:
+    """A translation whose prose is still the English prose (as `start_translation` writes it), spaces
+    aside: a started translation. It is served as the English fallback, with the notice, and counted
+    as started, until its text differs. Pages without prose (generated ones) never count as started."""
+    english = " ".join(english_body.split())
+    return bool(english) and " ".join(body.split()) == english
 
 
 def _split(value: str | None) -> list[str]:
@@ -37,18 +71,21 @@ def new_practice(config: SiteConfig, args: argparse.Namespace) -> Path:
         "city": args.city or "",
         "country": args.country or TODO,
         "region": args.region or TODO,
+        "status": args.status or TODO,
         "start_year": args.start_year,
         "themes": _split(args.themes) or [TODO],
         "objectives": [int(n) if n.isdigit() else n for n in _split(args.objectives)] or [TODO],
         "principles": _split(args.principles) or [TODO],
-        "sources": [{"title": args.source_title or "", "url": args.source_url or TODO}],
+        "last_verified": datetime.date.today().isoformat(),
+        "sources": [
+            {"title": args.source_title or "", "url": args.source_url or TODO, "type": args.source_type or TODO}
+        ],
     }
-    body = (
-        "\n## Context\n\nTODO: why the city acted (150-400 words in all, every fact from a source).\n"
-        "\n## What the city did\n\nTODO\n\n## Who was involved\n\nTODO\n"
-        "\n## Results\n\nTODO: only results a source reports; otherwise delete this section.\n"
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100).replace(
+        f"last_verified: '{meta['last_verified']}'", f"last_verified: {meta['last_verified']}"
     )
-    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n" + body
+    body = "".join(f"\n## {heading}\n\n{hint}\n" for heading, hint in SECTIONS)
+    text = "---\n" + head + OPTIONAL + "---\n" + body
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -69,11 +106,12 @@ def start_translation(config: SiteConfig, page: str, locale: str) -> Path:
     target = config.root / config.language(locale).folder / rel
     if target.exists():
         raise ScaffoldError(f"{target.relative_to(config.root)} already exists")
-    parsed = frontmatter.parse(source.read_text(encoding="utf-8"), page)
+    text = inputs.read_text(source, page)
+    parsed = text if not isinstance(text, str) else frontmatter.parse(text, page)
     if not isinstance(parsed, frontmatter.Parsed):
         raise ScaffoldError(str(parsed))
-    kind = parsed.meta.get("kind", "page")
-    words = {f.name: parsed.meta[f.name] for f in SCHEMAS[kind] if not f.fact and f.name in parsed.meta}
+    model = MODELS.get(parsed.meta.get("kind", "page"), MODELS["page"])
+    words = {name: parsed.meta[name] for name, spec in specs(model).items() if not spec.fact and name in parsed.meta}
     words.pop("translation_of", None)
     head = "---\n" + yaml.safe_dump(words, allow_unicode=True, sort_keys=False, width=100) + "---\n" if words else ""
     target.parent.mkdir(parents=True, exist_ok=True)

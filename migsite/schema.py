@@ -1,32 +1,48 @@
-"""Front-matter schemas of the page kinds. Each field is a fact (English only, inherited by
-translations) or a word (translated). A check returns the normalised value or raises FieldError."""
+"""Field checks: each turns a raw front-matter value into a typed value or raises FieldError, and
+describes itself as a JSON Schema fragment (for editors: see `python -m migsite schema`).
+
+The page kinds that use these checks are declared in `migsite.model`."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlparse
 
 from .errors import FieldError
+from .values import CURRENCY, SOURCE_TYPES, STATUSES, Funding, LegalAct, LocalText, Reach, Source
 from .vocab import Vocabulary, is_country_code
 
-Check = Callable[[Any, Vocabulary], Any]
+T = TypeVar("T")
 MAX_YEAR = datetime.date.today().year + 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+# A URL never ends in these in our sources: they are the tail of a sentence pasted with it.
+TRAILING_PUNCTUATION = (";", ",", ".", ")", "]", ":", "'", '"')
 
 
 @dataclass(frozen=True)
-class Field:
-    name: str
-    check: Check
-    required: bool = False
-    fact: bool = True
+class Check(Generic[T]):
+    """A field check: `check(value, vocab)` returns the typed value; `schema(vocab)` describes it."""
+
+    fn: Callable[[Any, Vocabulary], T]
+    schema: Callable[[Vocabulary], dict[str, Any]] = field(default=lambda _v: {})
+
+    def __call__(self, value: Any, vocab: Vocabulary) -> T:
+        return self.fn(value, vocab)
 
 
-def text(max_len: int = 300) -> Check:
+def _missing(value: Any) -> str:
+    return "missing" if value is None else repr(value)
+
+
+# ---------------------------------------------------------------- scalars
+
+
+def text(max_len: int = 300) -> Check[str]:
     def check(value: Any, _: Vocabulary) -> str:
         if not isinstance(value, str) or not value.strip():
             raise FieldError("a non-empty text")
@@ -34,26 +50,156 @@ def text(max_len: int = 300) -> Check:
             raise FieldError(f"a text of at most {max_len} characters (got {len(value)})")
         return value.strip()
 
-    return check
+    return Check(check, lambda _v: {"type": "string", "minLength": 1, "maxLength": max_len})
 
 
-def kind_of(*kinds: str) -> Check:
+def kind_of(kind: str) -> Check[str]:
     def check(value: Any, _: Vocabulary) -> str:
-        if value not in kinds:
-            raise FieldError(f"one of {', '.join(kinds)}")
-        return value
+        if value != kind:
+            raise FieldError(f"{kind!r}")
+        return kind
 
-    return check
+    return Check(check, lambda _v: {"const": kind})
 
 
-def objective_number(value: Any, vocab: Vocabulary) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value not in vocab.objectives:
-        raise FieldError(f"a Global Compact objective number from 1 to {max(vocab.objectives)}")
+def one_of(choices: tuple[str, ...], what: str) -> Check[str]:
+    def check(value: Any, _: Vocabulary) -> str:
+        if value not in choices:
+            raise FieldError(f"one {what} of: {', '.join(choices)}")
+        return str(value)
+
+    return Check(check, lambda _v: {"enum": list(choices)})
+
+
+def _year(value: Any, what: str = "a year") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= MAX_YEAR:
+        raise FieldError(f"{what} from 1900 to {MAX_YEAR}")
     return value
 
 
-def objectives(min_items: int) -> Check:
-    def check(value: Any, vocab: Vocabulary) -> list[int]:
+# No maximum in the JSON Schema: it would change every year (the check itself stops at next year).
+YEAR_SCHEMA = {"type": "integer", "minimum": 1900}
+
+
+def _year_or_null(value: Any, _: Vocabulary) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= MAX_YEAR:
+        raise FieldError(f"a year from 1900 to {MAX_YEAR}, or null when no source gives it")
+    return value
+
+
+year_or_null = Check(_year_or_null, lambda _v: {"type": ["integer", "null"], "minimum": 1900})
+year = Check(lambda value, _v: _year(value), lambda _v: YEAR_SCHEMA)
+
+
+def _date(value: Any, _: Vocabulary) -> datetime.date:
+    # Dates stay strings in our YAML loader (see frontmatter.py): parse them here, strictly.
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            day = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            if day > datetime.date.today() + datetime.timedelta(days=1):
+                raise FieldError("a date that is not in the future")
+            return day
+    raise FieldError("a date written YYYY-MM-DD, e.g. 2026-11-27")
+
+
+date = Check(_date, lambda _v: {"type": "string", "format": "date"})
+
+
+def _positive_int(value: Any, _: Vocabulary) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise FieldError("a whole number from 1")
+    return value
+
+
+positive_int = Check(_positive_int, lambda _v: {"type": "integer", "minimum": 1})
+
+
+def _country(value: Any, vocab: Vocabulary) -> str:
+    if not is_country_code(value):
+        raise FieldError("an assigned ISO 3166-1 alpha-2 country code in capitals, e.g. BR, ES, US")
+    return str(value)
+
+
+country = Check(_country, lambda _v: {"type": "string", "pattern": "^[A-Z]{2}$"})
+
+
+def http_url(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldError("an http(s) URL")
+    url = value.strip()
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in url):
+        raise FieldError("an http(s) URL such as https://example.org/page")
+    if url.endswith(TRAILING_PUNCTUATION):
+        raise FieldError(f"a URL without the trailing {url[-1]!r} (punctuation pasted with it)")
+    return url
+
+
+URL_SCHEMA = {"type": "string", "pattern": "^https?://\\S+$"}
+url = Check(lambda value, _v: http_url(value), lambda _v: URL_SCHEMA)
+
+
+# ---------------------------------------------------------------- per-language names
+
+
+def _local(check: Callable[[Any], str], value: Any, what: str) -> LocalText:
+    """A name, or its forms per language ({en: Zurich, es: Zúrich}); English is required."""
+    if isinstance(value, dict):
+        bad = [k for k in value if not isinstance(k, str) or not LANG_CODE.match(k)]
+        if bad:
+            raise FieldError(f"{what} per language with language codes as keys (got {', '.join(map(repr, bad))})")
+        if "en" not in value:
+            raise FieldError(f"{what} per language including the English form 'en'")
+        return LocalText({k: check(v) for k, v in value.items()})
+    return LocalText({"en": check(value)})
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError("a non-empty name")
+    if len(value) > 300:
+        raise FieldError(f"a name of at most 300 characters (got {len(value)})")
+    return value.strip()
+
+
+def _local_schema(inner: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "oneOf": [
+            inner,
+            {
+                "type": "object",
+                "required": ["en"],
+                "propertyNames": {"pattern": LANG_CODE.pattern},
+                "additionalProperties": inner,
+            },
+        ]
+    }
+
+
+local_name = Check(lambda value, _v: _local(_name, value, "a name"), lambda _v: _local_schema({"type": "string"}))
+
+
+def _local_names(value: Any, _: Vocabulary) -> tuple[LocalText, ...]:
+    if not isinstance(value, list):
+        raise FieldError("a list of names; a name with forms per language is {en: …, fr: …, es: …}")
+    return tuple(_local(_name, v, "a name") for v in value)
+
+
+local_names = Check(_local_names, lambda _v: {"type": "array", "items": _local_schema({"type": "string"})})
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+def objectives(min_items: int) -> Check[tuple[int, ...]]:
+    def check(value: Any, vocab: Vocabulary) -> tuple[int, ...]:
         if not isinstance(value, list):
             raise FieldError("a list of Global Compact objective numbers, e.g. [15, 16]")
         bad = [v for v in value if isinstance(v, bool) or not isinstance(v, int) or v not in vocab.objectives]
@@ -66,13 +212,30 @@ def objectives(min_items: int) -> Check:
             raise FieldError("each objective once")
         if len(value) < min_items:
             raise FieldError(f"at least {min_items} objective number(s)")
-        return sorted(value)
+        return tuple(sorted(value))
 
-    return check
+    return Check(
+        check,
+        lambda v: {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1, "maximum": max(v.objectives)},
+            "uniqueItems": True,
+            "minItems": min_items,
+        },
+    )
 
 
-def terms(vocabulary: str, min_items: int = 0) -> Check:
-    def check(value: Any, vocab: Vocabulary) -> list[str]:
+def _objective_number(value: Any, vocab: Vocabulary) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in vocab.objectives:
+        raise FieldError(f"a Global Compact objective number from 1 to {max(vocab.objectives)}")
+    return value
+
+
+objective_number = Check(_objective_number, lambda v: {"type": "integer", "minimum": 1, "maximum": max(v.objectives)})
+
+
+def terms(vocabulary: str, min_items: int = 0) -> Check[tuple[str, ...]]:
+    def check(value: Any, vocab: Vocabulary) -> tuple[str, ...]:
         allowed = vocab.ids(vocabulary)
         if not isinstance(value, list):
             raise FieldError(f"a list of {vocabulary} ids (from migsite/data/vocabulary.yaml)")
@@ -86,153 +249,191 @@ def terms(vocabulary: str, min_items: int = 0) -> Check:
             raise FieldError(f"each {vocabulary} id once")
         if len(value) < min_items:
             raise FieldError(f"at least {min_items} {vocabulary} id(s)")
-        return list(value)
+        return tuple(value)
 
-    return check
+    return Check(
+        check,
+        lambda v: {"type": "array", "items": {"enum": v.ids(vocabulary)}, "uniqueItems": True, "minItems": min_items},
+    )
 
 
-def term(vocabulary: str) -> Check:
+def term(vocabulary: str) -> Check[str]:
     def check(value: Any, vocab: Vocabulary) -> str:
         allowed = vocab.ids(vocabulary)
         if value not in allowed:
             raise FieldError(f"one {vocabulary} id from migsite/data/vocabulary.yaml ({', '.join(allowed)})")
-        return value
+        return str(value)
 
-    return check
-
-
-def country(value: Any, _: Vocabulary) -> str:
-    if not is_country_code(value):
-        raise FieldError("an ISO 3166-1 alpha-2 country code in capitals, e.g. BR, ES, US")
-    return value
+    return Check(check, lambda v: {"enum": v.ids(vocabulary)})
 
 
-def year_or_null(value: Any, _: Vocabulary) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= MAX_YEAR:
-        raise FieldError(f"a year from 1900 to {MAX_YEAR}, or null when no source gives it")
-    return value
-
-
-def positive_int(value: Any, _: Vocabulary) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise FieldError("a whole number from 1")
-    return value
-
-
-def http_url(value: Any) -> str:
-    if not isinstance(value, str):
-        raise FieldError("an http(s) URL")
-    parsed = urlparse(value.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in value.strip()):
-        raise FieldError("an http(s) URL such as https://example.org/page")
-    return value.strip()
-
-
-def sources(value: Any, _: Vocabulary) -> list[dict[str, str]]:
-    if not isinstance(value, list) or not value:
-        raise FieldError("at least one source: a list of {title: ..., url: https://...}")
-    out = []
-    for i, src in enumerate(value):
-        if not isinstance(src, dict) or set(src) - {"title", "url"} or "url" not in src or "title" not in src:
-            raise FieldError(f"source {i + 1} to have exactly 'title' and 'url'")
-        if not isinstance(src["title"], str) or not src["title"].strip():
-            raise FieldError(f"source {i + 1} to have a non-empty title")
-        try:
-            url = http_url(src["url"])
-        except FieldError as exc:
-            raise FieldError(f"source {i + 1} url {src['url']!r} to be {exc.expected}") from None
-        out.append({"title": src["title"].strip(), "url": url})
-    return out
-
-
-def names(value: Any, _: Vocabulary) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise FieldError("a list of names")
-    return [v.strip() for v in value]
-
-
-def slugs(value: Any, _: Vocabulary) -> list[str]:
+def _slugs(value: Any, _: Vocabulary) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.match(v) for v in value):
         raise FieldError("a list of page ids (lower case, hyphens)")
-    return list(value)
+    return tuple(value)
 
 
-def localized_names(value: Any, _: Vocabulary) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
-    ):
-        raise FieldError("a mapping of language code to name, e.g. {fr: Lisbonne, es: Lisboa}")
-    return dict(value)
+slugs = Check(_slugs, lambda _v: {"type": "array", "items": {"type": "string", "pattern": SLUG.pattern}})
 
 
-# A translator's acknowledgement of the source revision a translation is up to date with
-# (see TRANSLATING.md); allowed on every kind, meaningful only in docs_<lang>/.
-TRANSLATION_OF = Field("translation_of", text(60), fact=False)
+# ---------------------------------------------------------------- structured facts
+
+
+def _mapping(value: Any, what: str, allowed: dict[str, bool]) -> dict[str, Any]:
+    """A mapping whose keys are among `allowed` (key -> required)."""
+    if not isinstance(value, dict):
+        raise FieldError(f"{what}: a mapping with {', '.join(allowed)}")
+    unknown = [k for k in value if k not in allowed]
+    if unknown:
+        raise FieldError(f"{what} with only {', '.join(allowed)} ({', '.join(map(repr, unknown))} unknown)")
+    missing = [k for k, required in allowed.items() if required and value.get(k) is None]
+    if missing:
+        raise FieldError(f"{what} with {', '.join(missing)} (missing)")
+    return value
+
+
+def _sources(value: Any, _: Vocabulary) -> tuple[Source, ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("at least one source: a list of {title: …, url: https://…, type: official}")
+    out = []
+    for i, src in enumerate(value, 1):
+        what = f"source {i}"
+        m = _mapping(src, what, {"title": True, "url": True, "type": True})
+        try:
+            title = _local(_name, m["title"], "a title")
+            link = _local(http_url, m["url"], "a URL")
+        except FieldError as exc:
+            raise FieldError(f"{what}: {exc.expected}") from None
+        if m["type"] not in SOURCE_TYPES:
+            raise FieldError(f"{what}: a type among {', '.join(SOURCE_TYPES)} (got {_missing(m['type'])})")
+        out.append(Source(title, link, m["type"]))
+    return tuple(out)
+
+
+sources = Check(
+    _sources,
+    lambda _v: {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "type": "object",
+            "required": ["title", "url", "type"],
+            "additionalProperties": False,
+            "properties": {
+                "title": _local_schema({"type": "string"}),
+                "url": _local_schema(URL_SCHEMA),
+                "type": {"enum": list(SOURCE_TYPES)},
+            },
+        },
+    },
+)
+
+
+def _reach(value: Any, _: Vocabulary) -> Reach:
+    m = _mapping(value, "reach", {"number": True, "year": False, "source": True})
+    if isinstance(m["number"], bool) or not isinstance(m["number"], int) or m["number"] < 1:
+        raise FieldError("reach: a number of people (a whole number from 1)")
+    return Reach(
+        m["number"], _year(m["year"], "reach: a year") if m.get("year") is not None else None, http_url(m["source"])
+    )
+
+
+reach = Check(
+    _reach,
+    lambda _v: {
+        "type": "object",
+        "required": ["number", "source"],
+        "additionalProperties": False,
+        "properties": {"number": {"type": "integer", "minimum": 1}, "year": YEAR_SCHEMA, "source": URL_SCHEMA},
+    },
+)
+
+
+def _funding(value: Any, _: Vocabulary) -> Funding:
+    m = _mapping(value, "funding", {"source": True, "amount": False, "currency": False, "year": False})
+    amount = m.get("amount")
+    if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float) or amount <= 0):
+        raise FieldError("funding: an amount above zero")
+    currency = m.get("currency")
+    if (amount is None) != (currency is None):
+        raise FieldError("funding: an amount and its currency together (ISO 4217, e.g. EUR, USD)")
+    if currency is not None and (not isinstance(currency, str) or not CURRENCY.match(currency)):
+        raise FieldError("funding: a currency as an ISO 4217 code in capitals, e.g. EUR, USD, CHF")
+    y = _year(m["year"], "funding: a year") if m.get("year") is not None else None
+    return Funding(_local(_name, m["source"], "funding: a source"), amount, currency, y)
+
+
+funding = Check(
+    _funding,
+    lambda _v: {
+        "type": "object",
+        "required": ["source"],
+        "additionalProperties": False,
+        "properties": {
+            "source": _local_schema({"type": "string"}),
+            "amount": {"type": "number", "exclusiveMinimum": 0},
+            "currency": {"type": "string", "pattern": CURRENCY.pattern},
+            "year": YEAR_SCHEMA,
+        },
+        "dependentRequired": {"amount": ["currency"], "currency": ["amount"]},
+    },
+)
+
+
+def _legal_basis(value: Any, _: Vocabulary) -> tuple[LegalAct, ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("a list of acts: {title: …, url: https://…, year: 2016} (url and year optional)")
+    out = []
+    for i, act in enumerate(value, 1):
+        what = f"legal basis {i}"
+        m = _mapping(act, what, {"title": True, "url": False, "year": False})
+        try:
+            out.append(
+                LegalAct(
+                    _local(_name, m["title"], "a title"),
+                    http_url(m["url"]) if m.get("url") is not None else None,
+                    _year(m["year"]) if m.get("year") is not None else None,
+                )
+            )
+        except FieldError as exc:
+            raise FieldError(f"{what}: {exc.expected}") from None
+    return tuple(out)
+
+
+legal_basis = Check(
+    _legal_basis,
+    lambda _v: {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["title"],
+            "additionalProperties": False,
+            "properties": {"title": _local_schema({"type": "string"}), "url": URL_SCHEMA, "year": YEAR_SCHEMA},
+        },
+    },
+)
+
+status = one_of(STATUSES, "status")
 
 HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
-def hide(value: Any, _: Vocabulary) -> list[str]:
+def _hide(value: Any, _: Vocabulary) -> tuple[str, ...]:
     if not isinstance(value, list) or any(v not in HIDEABLE for v in value):
         raise FieldError(f"a list of page parts to hide, among {', '.join(HIDEABLE)}")
-    return list(value)
+    return tuple(value)
 
 
-def search_options(value: Any, _: Vocabulary) -> dict[str, bool]:
+hide = Check(_hide, lambda _v: {"type": "array", "items": {"enum": list(HIDEABLE)}})
+
+
+def _search_exclude(value: Any, _: Vocabulary) -> bool:
     if not isinstance(value, dict) or set(value) != {"exclude"} or not isinstance(value["exclude"], bool):
         raise FieldError("{exclude: true} to leave the page out of the search index")
-    return dict(value)
+    return bool(value["exclude"])
 
 
-WORDS = (
-    Field("title", text(200), fact=False),
-    Field("summary", text(400), fact=False),
+search_options = Check(
+    _search_exclude,
+    lambda _v: {"type": "object", "required": ["exclude"], "properties": {"exclude": {"type": "boolean"}}},
 )
-
-SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "practice": (
-        Field("kind", kind_of("practice"), required=True),
-        Field("title", text(200), required=True, fact=False),
-        Field("summary", text(400), required=True, fact=False),
-        Field("city", text(100), required=True),
-        Field("city_names", localized_names),
-        Field("country", country, required=True),
-        Field("region", term("regions"), required=True),
-        Field("start_year", year_or_null, required=True),
-        Field("themes", terms("themes", 1), required=True),
-        Field("objectives", objectives(1), required=True),
-        Field("principles", terms("principles", 1), required=True),
-        Field("programmes", terms("programmes")),
-        Field("partners", names),
-        Field("sources", sources, required=True),
-        TRANSLATION_OF,
-    ),
-    "recommendation": (
-        Field("kind", kind_of("recommendation"), required=True),
-        Field("title", text(200), required=True, fact=False),
-        Field("summary", text(400), required=True, fact=False),
-        Field("number", positive_int, required=True),
-        Field("objectives", objectives(1), required=True),
-        Field("audience", terms("audiences", 1), required=True),
-        Field("practices", slugs),
-        Field("sources", sources, required=True),
-        TRANSLATION_OF,
-    ),
-    "objective": (
-        Field("kind", kind_of("objective"), required=True),
-        Field("number", objective_number, required=True),
-        Field("summary", text(400), fact=False),
-        TRANSLATION_OF,
-    ),
-    "page": (
-        Field("kind", kind_of("page")),
-        *WORDS,
-        Field("objectives", objectives(0)),
-        Field("generate", text(60)),
-        Field("hide", hide),
-        Field("search", search_options),
-        TRANSLATION_OF,
-    ),
-}

@@ -4,14 +4,16 @@ admonitions and code blocks must match in number (links and images also in targe
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+[\w-]+")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,35 @@ def outline(body: str, first_line: int = 1) -> Outline:
         if ("!!!" in line or "???" in line) and ADMONITION.match(line):
             o.admonitions.append(i)
         if "](" in line:  # neither an image nor a link without it
-            o.images += [(i, m.group(1)) for m in IMAGE.finditer(line)]
-            o.links += [(i, m.group(1)) for m in LINK.finditer(line)]
+            images = list(IMAGE.finditer(line))
+            o.images += [(i, m.group(1)) for m in images]
+            # a link's target, on the line of its "](": the link text may have started on a line before
+            o.links += [
+                (i, m.group(1))
+                for m in TARGET.finditer(line)
+                if not any(img.start() <= m.start() < img.end() for img in images)
+            ]
     return o
 
 
-def compare(source: str, translation: str, source_file: str, file: str, first_line: int = 1) -> list[StructureWarning]:
+# A UN document's address names its language (undocs.org/fr/A/RES/73/195): one document in each language.
+_UN_DOC = re.compile(r"^(https?://undocs\.org/)[a-z]{2}/")
+
+
+def same_target(url: str, aliases: Mapping[str, str]) -> str:
+    """The link target a translation's link stands for: a per-language address of a source (`aliases`,
+    from the English front matter) or of a UN document counts as the English one."""
+    return _UN_DOC.sub(r"\1", aliases.get(url, url))
+
+
+def compare(
+    source: str,
+    translation: str,
+    source_file: str,
+    file: str,
+    first_line: int = 1,
+    aliases: Mapping[str, str] | None = None,
+) -> list[StructureWarning]:
     """Warnings for each structural difference, pointing at the translation's line where possible.
 
     `first_line` is the line of the translation file where its body starts (after front matter)."""
@@ -66,7 +91,7 @@ def compare(source: str, translation: str, source_file: str, file: str, first_li
     def line_of(item: tuple[int, object] | int) -> int:
         return item[0] if isinstance(item, tuple) else item
 
-    def count(what: str, xs: list, ys: list) -> None:
+    def count(what: str, xs: list[Any], ys: list[Any]) -> None:
         if len(xs) != len(ys):
             line = line_of(ys[min(len(xs), len(ys) - 1)]) if ys else first_line
             out.append(StructureWarning(file, line, f"{len(ys)} {what} where {source_file} has {len(xs)}"))
@@ -78,8 +103,10 @@ def compare(source: str, translation: str, source_file: str, file: str, first_li
             break
     count("admonitions", a.admonitions, b.admonitions)
     count("code blocks", a.code_blocks, b.code_blocks)
+    aliases = aliases or {}
     for what, xs, ys in (("links", a.links, b.links), ("images", a.images, b.images)):
-        targets_a = sorted(t for _, t in xs)
+        targets_a = sorted(same_target(t, aliases) for _, t in xs)
+        ys = [(ln, same_target(t, aliases)) for ln, t in ys]
         targets_b = sorted(t for _, t in ys)
         if targets_a != targets_b:
             missing = sorted(set(targets_a) - set(targets_b))

@@ -7,11 +7,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 
-from .corpus import Record, Site
+from .corpus import Record, Site, practice
 from .history import History
+from .model import Objective, Practice, Recommendation, Spec, attribute, specs
 from .ui import load_ui
+from .values import Source
 from .vocab import country_name
+
+Item = dict[str, Any]  # one displayed value: text, href (None: plain text), and display extras
 
 
 def lang_prefix(site: Site, lang: str) -> str:
@@ -31,10 +36,10 @@ def objective_path(number: int) -> str:
 
 
 def city_name(record: Record, lang: str) -> str:
-    return (record.facts.get("city_names") or {}).get(lang) or record.facts["city"]
+    return practice(record).city.get(lang)
 
 
-def objective_links(site: Site, lang: str, numbers: list[int]) -> list[dict[str, Any]]:
+def objective_links(site: Site, lang: str, numbers: tuple[int, ...]) -> list[Item]:
     ui = load_ui(lang)
     return [
         {
@@ -46,46 +51,99 @@ def objective_links(site: Site, lang: str, numbers: list[int]) -> list[dict[str,
     ]
 
 
-def terms(site: Site, lang: str, vocabulary: str, ids: list[str]) -> list[dict[str, Any]]:
-    return [{"text": site.vocab.label(vocabulary, t, lang), "href": None} for t in ids]
+def _text(text: str, **extra: Any) -> Item:
+    return {"text": text, "href": None, **extra}
+
+
+def _link(text: str, href: str | None) -> Item:
+    return {"text": text, "href": href, "external": href is not None}
+
+
+def display_items(site: Site, lang: str, name: str, spec: Spec, value: Any) -> list[Item]:
+    """A fact as the items of a fact-box row, in the reader's language (one rule per display)."""
+    ui = load_ui(lang)
+    vocab = site.vocab
+    if value is None or value == ():
+        if spec.display == "year" and spec.required:
+            return [_text(ui["year_unknown"], missing=True)]
+        return []
+    match spec.display:
+        case "text":
+            return [_text(value)]
+        case "local":
+            return [_text(value.get(lang))]
+        case "locals":
+            return [_text(v.get(lang)) for v in value]
+        case "country":
+            return [_text(country_name(value, lang))]
+        case "term":
+            return [_text(vocab.label(spec.vocabulary or name, value, lang))]
+        case "terms":
+            return [_text(vocab.label(spec.vocabulary or name, t, lang)) for t in value]
+        case "objectives":
+            return objective_links(site, lang, value)
+        case "year":
+            return [_text(str(value))]
+        case "status":
+            return [_text(ui[f"practice_status_{value}"], badge=value)]
+        case "date":
+            return [_text(format_date(value, format="long", locale=lang), iso=value.isoformat())]
+        case "reach":
+            text = ui["reach_value"].format(n=format_decimal(value.number, locale=lang))
+            if value.year:
+                text += f" ({value.year})"
+            return [_link(text, value.source)]
+        case "funding":
+            parts = [value.source.get(lang)]
+            if value.amount is not None:
+                parts.append(format_currency(value.amount, value.currency, locale=lang))
+            if value.year:
+                parts.append(str(value.year))
+            return [_text(", ".join(parts))]
+        case "legal":
+            return [_link(act.title.get(lang) + (f" ({act.year})" if act.year else ""), act.url) for act in value]
+        case "sources":
+            return [source_item(src, lang) for src in value]
+        case "refs":
+            records = [site.get(lang, f"practices/{pid}.md") for pid in value]
+            return [{"text": r.title, "href": page_href(site, lang, r.path)} for r in records if r is not None]
+    return []
+
+
+def source_item(src: Source, lang: str) -> Item:
+    ui = load_ui(lang)
+    return {**_link(src.title.get(lang), src.url.get(lang)), "type": src.type, "type_label": ui[f"source_{src.type}"]}
 
 
 def fact_box(site: Site, record: Record, lang: str) -> dict[str, Any] | None:
-    """The generated box of facts for a practice or a recommendation, in the reader's language."""
+    """The generated box of facts of a page, in the reader's language: one row per field the model
+    shows in the fact box, key facts first (each row: key, label, items, note, primary)."""
     ui = load_ui(lang)
-    f = record.facts
+    doc = record.doc
     rows: list[dict[str, Any]] = []
-
-    def row(key: str, items: list[dict[str, Any]], note: str | None = None) -> None:
+    for name, spec in specs(type(doc)).items():
+        if not spec.factbox:
+            continue
+        items = display_items(site, lang, name, spec, getattr(doc, attribute(name)))
         if items:
-            rows.append({"key": key, "label": ui[key], "items": items, "note": note})
-
-    if record.kind == "practice":
-        row("city", [{"text": city_name(record, lang), "href": None}])
-        row("country", [{"text": country_name(f["country"], lang), "href": None}])
-        row("region", terms(site, lang, "regions", [f["region"]]))
-        year = f["start_year"]
-        row("start_year", [{"text": str(year) if year else ui["year_unknown"], "href": None}])
-        row("themes", terms(site, lang, "themes", f["themes"]))
-        row("objectives", objective_links(site, lang, f["objectives"]), ui["objectives_note"])
-        row("principles", terms(site, lang, "principles", f["principles"]))
-        row("programmes", terms(site, lang, "programmes", f.get("programmes") or []))
-        row("partners", [{"text": p, "href": None} for p in f.get("partners") or []])
-    elif record.kind == "recommendation":
-        row("audience", terms(site, lang, "audiences", f["audience"]))
-        row("objectives", objective_links(site, lang, f["objectives"]))
-        practices = [site.get(lang, f"practices/{pid}.md") for pid in f.get("practices") or []]
-        row(
-            "related_practices",
-            [{"text": p.title, "href": page_href(site, lang, p.path)} for p in practices if p is not None],
-        )
-    elif record.kind == "page" and record.objectives:
-        row("objectives", objective_links(site, lang, record.objectives))
-        return {"title": ui["related_objectives"], "rows": rows}
-    else:
+            note = ui["objectives_note"] if spec.display == "objectives" and record.kind == "practice" else None
+            rows.append(
+                {"key": name, "label": ui[spec.label or name], "items": items, "note": note, "primary": spec.key}
+            )
+    if not rows:
         return None
-    row("sources", [{"text": s["title"], "href": s["url"], "external": True} for s in f["sources"]])
-    return {"title": ui["facts_title"], "rows": rows}
+    rows.sort(key=lambda r: not r["primary"])  # stable: key facts first, each group in model order
+    title = ui["related_objectives"] if record.kind == "page" else ui["facts_title"]
+    return {"title": title, "rows": rows}
+
+
+def sources(record: Record, lang: str) -> dict[str, Any] | None:
+    """The sources of a practice or recommendation, listed once, after the prose."""
+    doc = record.doc
+    if not isinstance(doc, Practice | Recommendation):
+        return None
+    reason = doc.no_official_source if isinstance(doc, Practice) else None
+    return {"items": [source_item(src, lang) for src in doc.sources], "no_official_source": reason}
 
 
 def last_updated(history: History, record: Record, lang: str) -> dict[str, str] | None:
@@ -99,10 +157,10 @@ def last_updated(history: History, record: Record, lang: str) -> dict[str, str] 
 
 def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | None:
     """Number, official title with its source, and the unofficial-wording note where it applies."""
-    if record.kind != "objective":
+    if not isinstance(record.doc, Objective):
         return None
     ui = load_ui(lang)
-    o = site.vocab.objectives[record.facts["number"]]
+    o = site.vocab.objectives[record.doc.number]
     return {
         "number": o.number,
         "label": ui["objective_n"].format(n=o.number),

@@ -30,6 +30,7 @@ class Vocabulary:
     terms: dict[str, dict[str, dict[str, str]]]  # vocabulary -> term id -> lang -> label
     objectives: dict[int, Objective]
     instrument: dict[str, str]
+    country_region: dict[str, str]  # ISO 3166-1 alpha-2 code -> region id (data/countries.yaml)
 
     def ids(self, vocabulary: str) -> list[str]:
         return list(self.terms[vocabulary])
@@ -76,7 +77,20 @@ def load_vocabulary() -> Vocabulary:
         )
         for o in gcm["objectives"]
     }
-    return Vocabulary({k: terms[k] for k in VOCABULARIES}, objectives, gcm["instrument"])
+    return Vocabulary({k: terms[k] for k in VOCABULARIES}, objectives, gcm["instrument"], _country_regions())
+
+
+@cache
+def _country_regions() -> dict[str, str]:
+    """Every assigned ISO 3166-1 alpha-2 code and its one region (data/countries.yaml)."""
+    regions = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for region, codes in regions.items():
+        for code in codes:
+            if code in out:
+                raise ValueError(f"migsite/data/countries.yaml: {code} is in both {out[code]} and {region}")
+            out[code] = region
+    return out
 
 
 @cache
@@ -88,13 +102,15 @@ def _locale(lang: str) -> Locale:
 
 
 def is_country_code(code: object) -> bool:
-    return isinstance(code, str) and len(code) == 2 and code.isupper() and code in _locale("en").territories
+    """An assigned ISO 3166-1 alpha-2 code (CLDR's EU, EZ, UN, ZZ, XA... are not)."""
+    return isinstance(code, str) and code in _country_regions()
 
 
 @cache
 def country_name(code: str, lang: str) -> str:
     """The country's name in the reader's language, from CLDR (Babel)."""
-    return _locale(lang).territories.get(code) or _locale("en").territories.get(code, code)
+    name: str = _locale(lang).territories.get(code) or _locale("en").territories.get(code, code)
+    return name
 
 
 @cache

@@ -1,51 +1,11 @@
-"""Shared fixtures: a strict build of the real site once per session, and throwaway projects."""
+"""Shared fixtures: a strict build of the real site once per session (helpers are in tests/helpers.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
-from migsite.config import load_mkdocs_yml
-
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_ITEMS = ["mkdocs.yml", "docs", "docs_fr", "docs_es", "hooks", "overrides", "migsite", "pyproject.toml"]
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (never with -q: in MkDocs 1.6.1 --strict -q exits 0 on warnings)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project (without the staging links, which the build re-creates)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for item in PROJECT_ITEMS:
-        src = ROOT / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / item)
-    (dest / ".docs_i18n").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / ".docs_i18n" / ".gitignore", dest / ".docs_i18n" / ".gitignore")
-    return dest
+from helpers import FALLBACK_PAGES, ROOT, copy_project, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -57,39 +17,13 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def read(site: Path, rel: str) -> str:
-    return (site / rel).read_text(encoding="utf-8")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    """The body of a loopback URL, or "" while the server is not answering."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-@contextmanager
-def mkdocs_serve(project: Path) -> Iterator[str]:
-    """`mkdocs serve` of a project on a free loopback port; yields the site's base URL."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        mount = urlsplit(load_mkdocs_yml(project).get("site_url") or "/").path
-        yield f"http://127.0.0.1:{port}{mount}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+@pytest.fixture(scope="session")
+def fallback_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A strict build of a copy of the project without the translations in FALLBACK_PAGES."""
+    project = copy_project(tmp_path_factory.mktemp("fallback") / "project")
+    for lang, rel in FALLBACK_PAGES.items():
+        (project / f"docs_{lang}" / rel).unlink()
+    out = project / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return out

@@ -44,8 +44,11 @@ def requested_urls(html: str) -> list[str]:
     for tag, a in parse(html).tags:
         if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
             out.append(a["src"])
-        if tag == "link" and a.get("href") and (a.get("rel") or "") in (
-            "stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload", "manifest"
+        if (
+            tag == "link"
+            and a.get("href")
+            and (a.get("rel") or "")
+            in ("stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload", "manifest")
         ):
             out.append(a["href"])
         if tag == "object" and a.get("data"):

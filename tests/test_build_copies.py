@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 from htmlscan import html_pages, parse
 
 HOSTILE_TITLE = "<script>alert(1)</script>"
@@ -28,9 +28,13 @@ themes: [health]
 objectives: [1, 15]
 principles: [human-rights]
 partners: ['{HOSTILE_PARTNER}']
+status: ongoing
+last_verified: 2026-11-20
+implementing_body: '<img src=x onerror=alert(6)>'
 sources:
   - title: '<iframe src=javascript:alert(4)>'
     url: https://example.org/?a=1&b="><script>alert(5)</script>
+    type: official
 ---
 
 ## Context
@@ -87,8 +91,10 @@ def test_hostile_strings_are_plain_values_in_open_data(hostile_site):
 
 def test_invalid_practice_fails_the_build_with_a_clear_message(tmp_path):
     project = copy_project(tmp_path / "project")
-    bad = (project / "docs/practices/nyc-idnyc.md").read_text(encoding="utf-8").replace(
-        "objectives: [4, 15]", "objectives: [4, 24]"
+    bad = (
+        (project / "docs/practices/nyc-idnyc.md")
+        .read_text(encoding="utf-8")
+        .replace("objectives: [4, 15]", "objectives: [4, 24]")
     )
     assert "[4, 24]" in bad
     (project / "docs/practices/nyc-idnyc.md").write_text(bad, encoding="utf-8")

@@ -16,17 +16,19 @@ PRACTICE = """---
 kind: practice
 title: Municipal ID card
 summary: A city card for every resident.
-city: New York City
-city_names: {fr: New York, es: Nueva York}
+city: {en: New York City, fr: New York, es: Nueva York}
 country: US
 region: north-america
 start_year: 2015
 themes: [documentation, access-to-services]
 objectives: [4, 15]
 principles: [human-rights]
+status: ongoing
+last_verified: 2026-11-20
 sources:
   - title: CMS report
     url: https://cmsny.org/idnyc/
+    type: official
 ---
 
 ## Context
@@ -65,7 +67,7 @@ def test_valid_practice_and_translation_inherits_facts(tmp_path):
     )
     fr = site.get("fr", "practices/nyc-idnyc.md")
     assert fr.translated and fr.title == "Carte d'identité municipale"
-    assert fr.facts["objectives"] == [4, 15] and fr.facts["country"] == "US"
+    assert fr.doc.objectives == (4, 15) and fr.doc.country == "US"
     assert fr.file == "docs_fr/practices/nyc-idnyc.md" and fr.source_file == "docs/practices/nyc-idnyc.md"
     es = site.get("es", "practices/nyc-idnyc.md")
     assert not es.translated and es.title == "Municipal ID card" and es.file == "docs/practices/nyc-idnyc.md"
@@ -73,7 +75,7 @@ def test_valid_practice_and_translation_inherits_facts(tmp_path):
 
 def test_unknown_objective_24(tmp_path):
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("[4, 15]", "[4, 24]")})
-    assert "docs/practices/x.md:11" in err
+    assert "docs/practices/x.md:10" in err
     assert "field 'objectives'" in err and "[4, 24]" in err and "from 1 to 23" in err and "24 is not" in err
 
 
@@ -106,13 +108,13 @@ def test_malformed_yaml_reports_its_line(tmp_path):
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": text})
     assert err.startswith("docs/practices/x.md:") and "malformed YAML" in err
     line = int(err.split(":")[1])
-    assert 8 <= line <= 10  # the unclosed bracket is on line 8; YAML notices it within two lines
+    assert 7 <= line <= 9  # the unclosed bracket is on line 7; YAML notices it within two lines
 
 
 def test_duplicate_yaml_key_is_an_error(tmp_path):
     text = PRACTICE.replace("start_year: 2015", "start_year: 2015\nstart_year: 2016")
     (err,) = errors_of(tmp_path, {"docs/practices/x.md": text})
-    assert "duplicate key 'start_year'" in err
+    assert "docs/practices/x.md:9" in err and "'start_year' appears twice" in err
 
 
 def test_translation_without_english_source(tmp_path):
@@ -142,7 +144,7 @@ def test_translation_repeating_a_fact_identically_is_allowed(tmp_path):
             },
         )
     )
-    assert site.get("fr", "practices/x.md").facts["objectives"] == [4, 15]
+    assert site.get("fr", "practices/x.md").doc.objectives == (4, 15)
 
 
 def test_duplicate_practice_ids_across_folders(tmp_path):
@@ -158,7 +160,7 @@ def test_duplicate_objective_numbers(tmp_path):
 
 
 def test_unknown_field_is_not_silently_ignored(tmp_path):
-    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("city: New", "cty: Somewhere\ncity: New")})
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("city: {en", "cty: Somewhere\ncity: {en")})
     assert "field 'cty'" in err and "a field of a practice page" in err
 
 
@@ -184,7 +186,7 @@ number: 1
 objectives: [15]
 audience: [mayors]
 practices: [nyc-idnyc, atlantis]
-sources: [{title: Charter, url: "https://uclg.org/weact/human-mobility/"}]
+sources: [{title: Charter, url: "https://uclg.org/weact/human-mobility/", type: official}]
 ---
 """
     (err,) = errors_of(tmp_path, {"docs/practices/nyc-idnyc.md": PRACTICE, "docs/rtc/open.md": rec})
@@ -237,3 +239,56 @@ def test_page_display_options_are_checked(tmp_path):
     )
     assert any("field 'hide'" in e and "navigation, toc" in e for e in errs)
     assert any("field 'search'" in e and "exclude: true" in e for e in errs)
+
+
+def test_country_codes_are_assigned_iso_codes_each_in_one_region():
+    from babel import Locale
+
+    from migsite.vocab import is_country_code, load_vocabulary
+
+    regions = load_vocabulary().country_region
+    assert len(regions) == 249 and set(regions.values()) == set(load_vocabulary().ids("regions"))
+    for cldr_only in ("EU", "EZ", "UN", "ZZ", "XA", "XK", "QO", "001", "us"):
+        assert not is_country_code(cldr_only)
+    cldr = {c for c in Locale.parse("en").territories if len(c) == 2 and c.isalpha()}
+    assert set(regions) <= cldr  # every code has a CLDR name
+
+
+def test_region_must_be_the_countrys(tmp_path):
+    (err,) = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace("region: north-america", "region: europe")})
+    assert "field 'region'" in err and "'north-america', the region of US" in err
+
+
+def test_same_practice_twice_is_reported_with_both_files(tmp_path):
+    twin = PRACTICE.replace("title: Municipal ID card", "title: Municipal ID-card")
+    errs = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE, "docs/practices/y.md": twin})
+    assert len(errs) == 1 and "docs/practices/x.md" in errs[0] and "docs/practices/y.md" in errs[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("status: ongoing", "status: running", "status"),
+        ("last_verified: 2026-11-20", "last_verified: 20/11/2026", "last_verified"),
+        ("    type: official", "    type: blog", "sources"),
+        ("    type: official", "    type: press", "sources"),  # no official source and no reason
+        ("url: https://cmsny.org/idnyc/", "url: https://cmsny.org/idnyc/;", "sources"),
+        (
+            "principles: [human-rights]",
+            "principles: [human-rights]\nreach: {number: 5, source: https://x.org/}",
+            "reach",
+        ),
+        ("principles: [human-rights]", "principles: [human-rights]\nfunding: {source: City, amount: 5}", "funding"),
+        ("city: {en: New York City, fr: New York,", "city: {fr: New York, xx1: a,", "city"),
+    ],
+)
+def test_practice_record_v2_checks(tmp_path, old, new, field):
+    assert old in PRACTICE
+    errs = errors_of(tmp_path, {"docs/practices/x.md": PRACTICE.replace(old, new)})
+    assert any(f"field '{field}'" in e for e in errs), errs
+
+
+def test_localised_names_fall_back_to_english(tmp_path):
+    site = load_site(project(tmp_path, {"docs/practices/x.md": PRACTICE.replace(", es: Nueva York", "")}))
+    doc = site.get("es", "practices/x.md").doc
+    assert doc.city.get("es") == "New York City" and doc.city.get("fr") == "New York"

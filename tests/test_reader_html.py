@@ -95,7 +95,7 @@ def test_open_graph_and_description_in_the_page_language(site_dir, lang):
     record = SITE.get(lang, "practices/nyc-idnyc.md")
     meta = {a.get("property") or a.get("name"): a.get("content") for a in tags(page, "meta")}
     assert meta["og:title"] == record.title
-    assert meta["og:description"] == meta["description"] == record.words["summary"]
+    assert meta["og:description"] == meta["description"] == record.summary
     assert meta["og:url"].startswith(CONFIG.site_url) and meta["og:url"].endswith("practices/nyc-idnyc/")
     assert meta["og:locale"].split("_")[0] == lang
     assert meta["og:site_name"]

@@ -3,7 +3,7 @@
 Four strict builds of one snapshot of the project (so edits made meanwhile cannot differ between
 them), each from its own folder (so no absolute path of the checkout can leak into the output):
 two with the same SOURCE_DATE_EPOCH, one with the epoch a day and more later, and one without
-the speed hooks (hooks/i18n_speed.py, hooks/gc_freeze.py), which must not change the output."""
+the speed hooks (hooks/template_cache.py, hooks/gc_freeze.py), which must not change the output."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build
 
 EPOCH = 1_767_225_600  # 2026-01-01T00:00:00Z
 LATER = EPOCH + 86_400 * 40 + 3_600 * 5 + 17
@@ -22,7 +22,7 @@ LATER = EPOCH + 86_400 * 40 + 3_600 * 5 + 17
 # header of sitemap.xml.gz. The publishing workflow sets SOURCE_DATE_EPOCH to the last commit's time.
 DATED = {"sitemap.xml", "sitemap.xml.gz"}
 
-SPEED_HOOKS = ("hooks/i18n_speed.py", "hooks/gc_freeze.py")
+SPEED_HOOKS = ("hooks/template_cache.py", "hooks/gc_freeze.py")
 
 
 def files(site: Path) -> set[str]:
@@ -45,7 +45,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     first = copy_project(tmp / "checkout-first")
     for name in ("second", "later", "unpatched"):  # copies of the snapshot, made before any build
         shutil.copytree(first, tmp / f"checkout-{name}", symlinks=True)
-    # The same tree without the speed hooks (the i18n plugin's own, slower code paths; the default
+    # The same tree without the speed hooks (every template compiled per language build; the default
     # garbage collection).
     config = tmp / "checkout-unpatched" / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ SITE = load_site(CONFIG)
 
 
 def excluded(record) -> bool:
-    return bool((record.facts.get("search") or {}).get("exclude"))
+    return bool(getattr(record.doc, "search_exclude", False))
 
 
 def facts_only(record) -> bool:

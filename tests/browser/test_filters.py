@@ -6,10 +6,10 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browsing import LANGS, Served, Tab
+from playwright.sync_api import expect
 
 from migsite.l10n import format_count
-
-from .conftest import LANGS, Served, Tab
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,9 @@ def query(tab: Tab) -> dict[str, list[str]]:
 
 
 def assert_shown(tab: Tab, expected: list[bool]) -> None:
+    """Waits (Playwright's expect retries) until the count and the shown rows are the expected ones."""
+    expect(tab.page.locator("[data-migsite-count]")).to_contain_text(count_text(tab, sum(expected), len(expected)))
+    expect(tab.page.locator(f"{ROWS}:not([hidden])")).to_have_count(sum(expected))
     rows = row_data(tab)
     assert [r["shown"] for r in rows] == expected
     status = tab.page.locator("[data-migsite-count]").inner_text().strip()
@@ -44,7 +47,7 @@ def assert_shown(tab: Tab, expected: list[bool]) -> None:
 def test_region_filter_narrows_rows_keeps_url_and_survives_reload(tab: Tab, site: Served, lang: str) -> None:
     tab.open(site.url(lang, "practices/"))
     form = tab.page.locator("form[data-migsite-filters]")
-    assert form.is_visible()  # hidden in the HTML, shown by the script
+    expect(form).to_be_visible()  # hidden in the HTML, shown by the script
     rows = row_data(tab)
     total = len(rows)
     assert total > 2 and all(r["shown"] for r in rows)
@@ -59,7 +62,7 @@ def test_region_filter_narrows_rows_keeps_url_and_survives_reload(tab: Tab, site
     assert query(tab) == {"region": [region]}
 
     tab.page.reload()
-    assert form.locator('select[name="region"]').input_value() == region
+    expect(form.locator('select[name="region"]')).to_have_value(region)
     assert_shown(tab, expected)
 
     # back to every region: every row, and a clean URL

@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from browsing import LANGS, RESULTS, Served, Tab, search, serving
+from helpers import copy_project, mkdocs_build
+from playwright.sync_api import expect
 from test_build_copies import HOSTILE, HOSTILE_CITY, HOSTILE_TITLE
-
-from .conftest import LANGS, Served, Tab, serving
 
 pytestmark = pytest.mark.browser
 
@@ -80,10 +80,10 @@ def test_hostile_practice_runs_nothing(trapped: Tab, hostile: Served, lang: str)
     for rel, shows_practice in PAGES.items():
         trapped.open(hostile.url(lang, rel))
         if shows_practice:  # the payloads are there, as text
-            assert HOSTILE_TITLE in page.locator("body").inner_text(), rel
+            expect(page.locator("body")).to_contain_text(HOSTILE_TITLE)
         if rel == PRACTICE:
-            assert page.locator(".md-content h1").first.inner_text().strip() == HOSTILE_TITLE
-            assert HOSTILE_CITY in page.locator("aside.migsite-facts").inner_text()
+            expect(page.locator(".md-content h1").first).to_have_text(HOSTILE_TITLE)
+            expect(page.locator("aside.migsite-facts")).to_contain_text(HOSTILE_CITY)
         assert_inert(trapped, f"{lang}/{rel}")
 
 
@@ -95,23 +95,37 @@ def test_hostile_practice_runs_nothing_through_the_filters(trapped: Tab, hostile
     form.locator('select[name="region"]').select_option("europe")
     form.locator('input[name="q"]').press_sequentially("<script>", delay=5)
     row = page.locator("table[data-migsite-table] tbody tr", has_text=HOSTILE_TITLE)
-    assert row.count() == 1 and row.is_visible()
-    assert page.locator("table[data-migsite-table] tbody tr:not([hidden])").count() == 1
+    expect(row).to_have_count(1)
+    expect(row).to_be_visible()
+    expect(page.locator("table[data-migsite-table] tbody tr:not([hidden])")).to_have_count(1)
     assert_inert(trapped, f"{lang}/practices/ filtered")
     # the same filters from a shared URL, the hostile strings themselves as values
     trapped.page.reload()
     assert_inert(trapped, f"{lang}/practices/ reloaded")
     trapped.open(hostile.url(lang, f"practices/?q={quote(HOSTILE_CITY)}&region={quote(HOSTILE_TITLE)}"))
-    assert form.locator('input[name="q"]').input_value() == HOSTILE_CITY
+    expect(form.locator('input[name="q"]')).to_have_value(HOSTILE_CITY)
     assert_inert(trapped, f"{lang}/practices/?q=<payload>")
 
 
 def test_hostile_title_in_search_results_is_text(trapped: Tab, hostile: Served) -> None:
-    from .test_navigation import RESULTS, search
-
     lang = LANGS[0]  # the hostile page is English: the other languages' indexes leave it out
     trapped.open(hostile.url(lang, "practices/"))
     links = search(trapped.page, "plain text")  # the body of the hostile page
     assert any(link.startswith(hostile.url(lang, PRACTICE)) for link in links), links
-    assert HOSTILE_TITLE in trapped.page.locator(RESULTS).first.inner_text()
+    expect(trapped.page.locator(RESULTS).first).to_contain_text(HOSTILE_TITLE)
     assert_inert(trapped, "search results")
+
+
+def test_only_the_sites_own_scripts_run(tab: Tab, hostile: Served) -> None:
+    """Whatever a contributor writes, the pages load no script but the site's own: the theme's, the
+    site's and Pagefind's, all under assets/ or pagefind/ (raw HTML and stray files are refused by the
+    build, tests/test_hostile_inputs.py); and the site serves no other script file."""
+    scripts: list[str] = []
+    tab.page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    for lang in LANGS:
+        for rel in (*PAGES, "search/?q=plain"):
+            tab.open(hostile.url(lang, rel))
+    own = (hostile.base + "assets/", hostile.base + "pagefind/")
+    assert scripts and [u for u in scripts if not u.startswith(own)] == []
+    files = [p.relative_to(hostile.root) for p in hostile.root.rglob("*") if p.suffix in (".js", ".mjs")]
+    assert files and [p for p in files if p.parts[0] not in ("assets", "pagefind")] == []

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browsing import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab, search, serving
+from helpers import FALLBACK_PAGES
 from htmlscan import parse
+from playwright.sync_api import expect
 
-from migsite.config import ROOT
 from migsite.ui import load_ui
-
-from .conftest import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +26,14 @@ def test_language_switcher_lands_on_the_same_page(tab: Tab, site: Served, source
     page = tab.page
     for target in (code for code in LANGS if code != source):
         tab.open(site.url(source, PRACTICE))
-        assert tab.lang() == source
+        expect(page.locator("html")).to_have_attribute("lang", source)
         # Material's selector opens on hover (or focus); the links are not reachable before.
         page.locator(".md-header .md-select").hover()
         link = page.locator(f'.md-header a.md-select__link[hreflang="{target}"]')
         link.click()
         page.wait_for_url(site.url(target, PRACTICE))
-        assert tab.lang() == target, (source, target)
-        assert page.locator("div.migsite-content").count() == 1
+        expect(page.locator("html")).to_have_attribute("lang", target)
+        expect(page.locator("div.migsite-content")).to_have_count(1)
 
 
 # ------------------------------------------------------------------------------------------------ search
@@ -42,28 +44,6 @@ def test_language_switcher_lands_on_the_same_page(tab: Tab, site: Served, source
 WORD = {"en": "cities", "fr": "villes", "es": "ciudades"}
 INFLECTED = {"en": ("welcomes", "welcome"), "fr": ("migrantes", "migrants"), "es": ("acogidas", "acogida")}
 
-
-
-# Where the search page lists its results.
-RESULTS = "[data-migsite-search-results]"
-
-
-def search(page, query: str) -> list[str]:  # noqa: ANN001 - a Playwright page
-    """Search as a reader does, from the page open in `page`; the result links once they are shown.
-    The header form leads to the language's search page, which searches with Pagefind."""
-    box = page.locator("form.migsite-search-form input[name=q]")
-    box.fill(query)
-    box.press("Enter")
-    page.wait_for_url("**/search/?q=*")
-    root = page.locator("[data-migsite-search]")
-    page.wait_for_function(
-        """(root) => {
-            const text = root.querySelector("[data-migsite-search-status]").textContent.trim();
-            return text && text !== root.dataset.loading;
-        }""",
-        arg=root.element_handle(),
-    )
-    return root.locator("[data-migsite-search-results] a").evaluate_all("links => links.map(a => a.href)")
 
 
 def page_words(site_dir: Path, lang: str) -> set[str]:
@@ -95,7 +75,7 @@ def test_search_finds_pages_of_the_reader_language_only(tab: Tab, site: Served, 
     links = search(tab.page, WORD[lang])
     assert links, f"no result for {WORD[lang]!r} from a {lang} page"
     assert_in_language(site, lang, links)
-    assert tab.lang() == lang
+    expect(tab.page.locator("html")).to_have_attribute("lang", lang)
 
 
 def test_inflected_search_words_are_absent_as_such_and_present_by_stem(site_dir: Path) -> None:
@@ -118,33 +98,32 @@ def test_search_stems_inflected_forms(tab: Tab, site: Served, lang: str) -> None
 # ---------------------------------------------------------------------------------------------- fallback
 
 
-def untranslated_page(lang: str, preferred: str = "practices/zurich-city-card.md") -> str:
-    folder = ROOT / CONFIG.language(lang).folder
-    if not (folder / preferred).exists():
-        return preferred
-    english = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
-    missing = sorted(md for md in english if not (folder / md).exists() and not md.startswith("_"))
-    assert missing, f"every page is translated into {lang}: no fallback page to check"
-    return missing[0]
+@pytest.fixture(scope="module")
+def fallback_site(fallback_site_dir: Path, browser: Any) -> Iterator[Served]:
+    """The site without a few translations (conftest.FALLBACK_PAGES), over HTTP."""
+    with serving(fallback_site_dir) as served:
+        yield served
 
 
-def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, site: Served) -> None:
+def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, fallback_site: Served) -> None:
     lang = "es"
-    md = untranslated_page(lang)
+    site = fallback_site
+    md = FALLBACK_PAGES[lang]
     rel = md.removesuffix(".md").removesuffix("index") + ("" if md.endswith("index.md") else "/")
     tab.open(site.url(lang, rel))
     ui = load_ui(lang)
     notice = tab.page.locator("aside.migsite-fallback")
-    assert notice.count() == 1 and notice.is_visible()
+    expect(notice).to_have_count(1)
+    expect(notice).to_be_visible()
     box = notice.bounding_box()
     assert box and box["height"] > 10 and box["width"] > 100
-    text = " ".join(notice.inner_text().split())
-    assert ui["fallback_title"] in text and ui["fallback_text"] in text, text
-    assert tab.lang() == lang
+    expect(notice).to_contain_text(ui["fallback_title"])
+    expect(notice).to_contain_text(ui["fallback_text"])
+    expect(tab.page.locator("html")).to_have_attribute("lang", lang)
     # the notice is in the reader's language, the English content is marked as English
     assert notice.evaluate("el => el.closest('[lang]').lang") == lang
     content = tab.page.locator("div.migsite-content")
-    assert content.get_attribute("lang") == CONFIG.default.code
+    expect(content).to_have_attribute("lang", CONFIG.default.code)
     assert content.locator("h1").evaluate("el => el.closest('[lang]').lang") == CONFIG.default.code
     assert notice.evaluate("(el, content) => !content.contains(el)", content.element_handle())
 
@@ -156,12 +135,11 @@ def test_missing_page_gets_a_working_404_page(tab: Tab, site: Served) -> None:
     """The host serves the root 404.html for any missing path, however deep: its styles and scripts
     are absolute URLs under /site/, so it is styled and runs there too."""
     url = site.url("fr", "no/such/page/here/")
-    response = tab.page.goto(url, wait_until="networkidle")
+    response = tab.page.goto(url)
     assert response is not None and response.status == 404
-    assert tab.page.locator("h1").first.is_visible()
-    header = tab.page.locator(".md-header").evaluate("el => getComputedStyle(el).position")
-    assert header == "sticky"  # Material's stylesheet applies
-    assert tab.page.locator("html").evaluate("el => el.classList.contains('js')")  # Material's bundle ran
+    expect(tab.page.locator("h1").first).to_be_visible()
+    expect(tab.page.locator(".md-header")).to_have_css("position", "sticky")  # Material's stylesheet applies
+    expect(tab.page.locator("html")).to_have_class(re.compile(r"(^|\s)js(\s|$)"))  # Material's bundle ran
     assert [f for f in tab.failed if not f.endswith(url)] == []
     assert [e for e in tab.console_errors if url not in e] == []
     assert not tab.page_errors

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from browsing import Served, Tab, serving
+from helpers import copy_project, mkdocs_build
+from playwright.sync_api import expect
 from test_translation_workflow import PAGE, commit_all, edit, git
-
-from .conftest import Served, Tab, serving
 
 pytestmark = pytest.mark.browser
 
@@ -37,15 +37,14 @@ def outdated(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def test_outdated_notice_is_visible_and_leads_to_the_english_page(tab: Tab, outdated: Served, lang: str) -> None:
     tab.open(outdated.url(lang, "practices/nyc-idnyc/"))
     notice = tab.page.locator("aside.migsite-outdated")
-    assert notice.is_visible()
-    assert NOTICE[lang] in notice.inner_text()
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(NOTICE[lang])
     notice.locator("a").click()
-    tab.page.wait_for_load_state()
-    assert tab.page.url == outdated.url("en", "practices/nyc-idnyc/")
-    assert tab.lang() == "en"
-    assert "A sentence added in English." in tab.page.locator("article").inner_text()
+    expect(tab.page).to_have_url(outdated.url("en", "practices/nyc-idnyc/"))
+    expect(tab.page.locator("html")).to_have_attribute("lang", "en")
+    expect(tab.page.locator("article")).to_contain_text("A sentence added in English.")
 
 
 def test_up_to_date_translation_has_no_notice(tab: Tab, outdated: Served) -> None:
     tab.open(outdated.url("fr", "practices/sao-paulo-crai/"))
-    assert tab.page.locator("aside.migsite-outdated").count() == 0
+    expect(tab.page.locator("aside.migsite-outdated")).to_have_count(0)

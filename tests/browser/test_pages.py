@@ -8,8 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
-from .conftest import LANGS, SAMPLE, Served, Tab, open_tab
+from browsing import LANGS, SAMPLE, Served, Tab, open_tab, wait_for_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +19,8 @@ BLOCKING = ("serious", "critical")
 
 @pytest.fixture(scope="module")
 def opened(browser: Any, site: Served) -> Iterator[dict[tuple[str, str], Tab]]:
-    """Every sample page, each in a fresh context, opened side by side (for speed) and left until the
-    network is idle: the search worker, its index and stemmer, anything fetched after load."""
+    """Every sample page, each in a fresh context, opened side by side (for speed) and left until it
+    has loaded and, on the search page, until Pagefind has answered (its worker, index and stemmer)."""
     contexts, tabs = [], {}
     for lang, name in PAGES:
         context = browser.new_context()
@@ -29,8 +28,10 @@ def opened(browser: Any, site: Served) -> Iterator[dict[tuple[str, str], Tab]]:
         contexts.append(context)
         tab = tabs[lang, name] = open_tab(context)
         tab.open(site.url(lang, SAMPLE[name]), wait_until="commit")
-    for tab in tabs.values():
-        tab.page.wait_for_load_state("networkidle")
+    for (_, name), tab in tabs.items():
+        tab.page.wait_for_load_state("load")
+        if name == "search":
+            wait_for_search_results(tab.page)
     yield tabs
     for context in contexts:
         context.close()

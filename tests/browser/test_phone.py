@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-from .conftest import LANGS, SAMPLE, Served, Tab
+from browsing import LANGS, SAMPLE, Served, Tab
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,11 @@ DRAWER = """() => {
     return r.left >= 0 && r.right > 100 && r.right <= window.innerWidth + 1;
 }"""
 
+ON_SCREEN = """(a) => {
+    const r = a.getBoundingClientRect();
+    return r.left >= 0 && r.left < window.innerWidth && r.width > 10;
+}"""
+
 
 # The index of the first link of the drawer that is on top where a finger would tap it.
 ON_TOP = """() => [...document.querySelectorAll(".md-sidebar--primary nav.md-nav--primary a.md-nav__link[href]")]
@@ -55,15 +60,16 @@ def test_phone_navigation_drawer_opens(new_tab: Callable[..., Tab], site: Served
     assert not page.evaluate(DRAWER), "the drawer is on screen before it is opened"
     page.locator('.md-header label[for="__drawer"]').click()
     page.wait_for_function(DRAWER)
-    assert page.locator("#__drawer").is_checked()
+    expect(page.locator("#__drawer")).to_be_checked()
     # its links are on screen and lead somewhere in the same language
-    # (on a practice page the drawer opens on the panel of its section, Practices, over the top level)
+    # (the drawer slides in, and on a practice page it opens on the panel of its section, Practices, over
+    # the top level: wait until a link of the drawer is on top where a finger would tap it)
+    page.wait_for_function(f"({ON_TOP})() >= 0")
     index = page.evaluate(ON_TOP)
-    assert index >= 0, "no link of the drawer can be tapped"
     link = page.locator(".md-sidebar--primary nav.md-nav--primary a.md-nav__link[href]").nth(index)
     box = link.bounding_box()
     assert box and 0 <= box["x"] < PHONE["viewport"]["width"] and box["width"] > 10
     link.click()
     page.wait_for_load_state()
-    assert tab.lang() == lang
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     assert not tab.page_errors

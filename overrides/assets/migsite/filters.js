@@ -13,9 +13,12 @@
   var lang = form.getAttribute("data-lang") || document.documentElement.lang || "en";
   var template = form.getAttribute("data-count-template") || "{n} / {total}";
   var unknownTemplate = form.getAttribute("data-unknown") || "{values}";
-  var lists = ["theme", "objective", "principle"];
-  var singles = ["region", "country"];
-  var names = ["q", "region", "country", "theme", "objective", "principle", "from", "to"];
+  // The filters are the form's named fields (one select per filter of the practice model);
+  // a select marked data-list filters a row attribute holding several values.
+  var selects = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "SELECT"; });
+  var lists = selects.filter(function (el) { return el.hasAttribute("data-list"); }).map(function (el) { return el.name; });
+  var singles = selects.filter(function (el) { return !el.hasAttribute("data-list"); }).map(function (el) { return el.name; });
+  var names = ["q"].concat(selects.map(function (el) { return el.name; }), ["from", "to"]);
   var numbers = new Intl.NumberFormat(lang);
   var plurals = new Intl.PluralRules(lang);
   var unknown = [];

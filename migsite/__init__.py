@@ -1,0 +1,1 @@
+"""Domain logic of the Cities and Migration site: plain Python, no MkDocs import (see README)."""
