@@ -107,10 +107,3 @@ def test_print_shows_the_page_address(site_dir, lang):
     (p,) = [a for a in tags(page, "p") if "migsite-print-url" in (a.get("class") or "")]
     assert CONFIG.site_url in page.split('class="migsite-print-only migsite-print-url"', 1)[1].split("</p>", 1)[0]
 
-
-def test_each_country_sits_in_one_region():
-    """The heat map's region columns count each country once: no country is filed under two regions."""
-    regions: dict[str, set[str]] = {}
-    for record in SITE.records(CONFIG.default.code, "practice"):
-        regions.setdefault(record.facts["country"], set()).add(record.facts["region"])
-    assert not {c: r for c, r in regions.items() if len(r) > 1}

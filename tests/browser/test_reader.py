@@ -9,10 +9,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from browsing import LANGS, Served, Tab, open_tab
 
 from migsite.ui import load_ui
-
-from .conftest import LANGS, Served, Tab, open_tab
 
 pytestmark = pytest.mark.browser
 
