@@ -168,8 +168,9 @@ class Recommendation(Doc):
     summary: str = words(s.text(400), required=True)
     number: int = fact(s.positive_int, required=True)
     audience: tuple[str, ...] = fact(s.terms("audiences", 1), required=True, display="terms",
-                                     vocabulary="audiences", factbox=True)  # fmt: skip
-    objectives: tuple[int, ...] = fact(s.objectives(1), required=True, display="objectives", factbox=True)
+                                     vocabulary="audiences", factbox=True, key=True)  # fmt: skip
+    objectives: tuple[int, ...] = fact(s.objectives(1), required=True, display="objectives", factbox=True,
+                                       key=True)  # fmt: skip
     practices: tuple[str, ...] = fact(s.slugs, default=(), display="refs", label="related_practices", factbox=True)
     sources: tuple[Source, ...] = fact(s.sources, required=True, display="sources")
 

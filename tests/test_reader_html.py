@@ -106,4 +106,3 @@ def test_print_shows_the_page_address(site_dir, lang):
     page = html(site_dir, lang, OUTSIDE_MENU["practice"])
     (p,) = [a for a in tags(page, "p") if "migsite-print-url" in (a.get("class") or "")]
     assert CONFIG.site_url in page.split('class="migsite-print-only migsite-print-url"', 1)[1].split("</p>", 1)[0]
-
