@@ -303,9 +303,11 @@ def synthetic_practice(
             ]
             if programmes:
                 meta.append(f"programmes: [{', '.join(programmes)}]")
+            # the practice record v2's required fields: a status, a check date, typed sources (one official)
+            meta += ["status: ongoing", "last_verified: 2026-01-15"]
             meta.append("sources:")
-            for s in sources:
-                meta += [f"  - title: {q(s['title'])}", f"    url: {s['url']}"]
+            for s, kind in zip(sources, ("official", "academic"), strict=True):
+                meta += [f"  - title: {q(s['title'])}", f"    url: {s['url']}", f"    type: {kind}"]
         else:  # a translation: title, summary and prose only
             meta = [f"title: {q(title)}", f"summary: {q(summary)}"]
         files[lang] = "---\n" + "\n".join(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
