@@ -9,6 +9,7 @@
   if (!form || !table) return;
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var count = form.querySelector("[data-migsite-count]");
+  var empty = document.querySelector("[data-migsite-empty]");
   var lang = form.getAttribute("data-lang") || document.documentElement.lang || "en";
   var template = form.getAttribute("data-count-template") || "{n} / {total}";
   var unknownTemplate = form.getAttribute("data-unknown") || "{values}";
@@ -92,6 +93,7 @@
       if (ok) shown++;
     });
     count.textContent = format(template, { n: shown, total: rows.length });
+    if (empty) empty.hidden = shown > 0;
     if (unknown.length) {
       var note = document.createElement("span");
       note.className = "migsite-filters__unknown";
