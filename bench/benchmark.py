@@ -238,7 +238,13 @@ def city_pool(seed: int, regions: list[str]) -> list[tuple[str, str, str]]:
 
 
 def synthetic_practice(
-    i: int, seed: int, langs: list[str], prose: dict[str, Prose], pool: list, objective_pages: set[int]
+    i: int,
+    seed: int,
+    langs: list[str],
+    prose: dict[str, Prose],
+    pool: list,
+    objective_pages: set[int],
+    taken: set | None = None,
 ) -> dict[str, str]:
     """The files of practice bench-<i> in each language: {lang: Markdown}. Seeded per id, so
     bench-0001 is the same page whatever N is."""
@@ -248,6 +254,13 @@ def synthetic_practice(
     city, country, region = rng.choice(pool)
     thing = rng.randrange(len(THINGS))
     group = rng.randrange(len(GROUPS))
+    # The build refuses two practices of one city with near-identical titles: a practice whose city
+    # and subject an earlier one already has moves to the next invented city of the pool (an
+    # earlier id only, so bench-<i> is still the same whatever N).
+    while taken is not None and (city, thing) in taken:
+        city, country, region = pool[(pool.index((city, country, region)) + 1) % len(pool)]
+    if taken is not None:
+        taken.add((city, thing))
     year = None if rng.random() < 0.05 else rng.randint(1995, 2025)
     themes = rng.sample(vocab.ids("themes"), rng.randint(1, 3))
     objectives = sorted(rng.sample(sorted(vocab.objectives), rng.randint(1, 4)))
@@ -286,7 +299,7 @@ def synthetic_practice(
             + (f"\n\n{sentence.format(links=links)}" if links else ""),
             f"## {heads[2]}\n\n{words.paragraph(rng, 50)}",
             f"## {heads[3]}\n\n{words.paragraph(rng, 30)}",
-            f"## {heads[4]}\n\n" + "\n".join(f"- [{s['title']}]({s['url']})" for s in sources),
+            # no Sources section: as on the real pages, the template lists the typed sources after the prose
         ]
         if lang == langs[0]:
             meta = [
@@ -333,8 +346,9 @@ def add_practices(project: Path, n: int, seed: int) -> None:
     prose.setdefault("en", prose[config.default.code])
     objective_pages = {int(p.stem) for p in (en_folder / "compact" / "objectives").glob("[0-9][0-9].md")}
     pool = city_pool(seed, load_vocabulary().ids("regions"))
+    taken: set = set()
     for i in range(1, n + 1):
-        files = synthetic_practice(i, seed, [lang.code for lang in langs], prose, pool, objective_pages)
+        files = synthetic_practice(i, seed, [lang.code for lang in langs], prose, pool, objective_pages, taken)
         for lang in langs:
             target = project / lang.folder / "practices" / f"bench-{i:04d}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
