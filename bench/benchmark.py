@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from chromium import CHROMIUM_ARGS as BASE_CHROMIUM_ARGS  # noqa: E402
-from conftest import copy_project  # noqa: E402  (the test suite's list of project files)
+from helpers import copy_project  # noqa: E402  (the test suite's list of project files)
 
 from migsite.config import load_config  # noqa: E402
 from migsite.vocab import is_country_code, load_vocabulary  # noqa: E402
