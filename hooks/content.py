@@ -65,6 +65,9 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **_:
     if not record.translated:
         # English text served under /fr/ must not answer French searches.
         page.meta["search"] = {"exclude": True}
+        if not page.file.src_uri.startswith(f"{site().config.default.code}/"):
+            # A started translation (docs_fr/x.md, still partly English) is served as the English page.
+            return record.body
     return markdown
 
 

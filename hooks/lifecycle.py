@@ -12,8 +12,13 @@ why; tests/test_lifecycle.py fails when a priority in hooks/ (or the plugin's) d
 
 This module is also a hook: when a round starts, it clears every functools cache of the migsite
 package (UI strings of _ui.yaml, vocabulary.yaml, the site configuration...), so that a rebuild
-of `mkdocs serve` reads the files as they are now. Build state lives in the hook that makes it
-and is replaced each round (hooks/content.py) or each language build (hooks/generated.py)."""
+of `mkdocs serve` reads the files as they are now. Module state of the hooks, and its life:
+
+- per round: the content, history and translation status (content.py), the default language's
+  404 page (error_pages.py), both replaced when a round starts;
+- per language build: the indexes (generated.py), dropped in each on_config;
+- per process: the command and --dirty (gc_freeze.py, search_pagefind.py, from on_startup), and
+  the compiled templates (template_cache.py: Jinja checks each template's source checksum)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ I18N = "i18n"  # the plugin's rows; every other name is a module of hooks/
 ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_startup": [
         ("gc_freeze", 0, "remembers the command: objects are frozen in one-shot builds only"),
+        ("search_pagefind", 0, "remembers --dirty: a dirty rebuild keeps the first build's search index"),
     ],
     "on_config": [
         ("lifecycle", 110, "first: a new round clears migsite's caches before anything reads a file"),

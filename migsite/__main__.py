@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -151,7 +152,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 if page.state != "translated":
                     since = f" (English changed in {page.source_commit[:10]})" if page.source_commit else ""
                     print(f"  {page.state:9} {page.file}{since}")
-                if page.note and page.state != "started" and page.note != history.reason:
+                if page.note and page.note != history.reason:
                     print(f"  {'note':9} {page.file}: {page.note}")  # e.g. why an acknowledgement was ignored
             for warning in st.warnings:
                 print(f"  {warning}")
@@ -234,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `status | head` closed the pipe: not an error of the content
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def front_matter_start(text: str, file: str) -> ContentError | None:
     return None
 
 
-def check_yaml(raw: str, file: str, first_line: int = 2) -> ContentError | None:
+def check_yaml(raw: str, file: str, first_line: int = 2, what: str = "front matter") -> ContentError | None:
     """An error when front matter is too large, too deep or uses anchors/aliases; None when it is safe
     to construct. Reads YAML events only: nothing is expanded. Syntax errors are left to the loader."""
     if len(raw) > MAX_FRONT_MATTER:
@@ -107,8 +107,8 @@ def check_yaml(raw: str, file: str, first_line: int = 2) -> ContentError | None:
             file,
             None,
             None,
-            f"the front matter is {len(raw)} characters long, more than the limit of {MAX_FRONT_MATTER}: "
-            "keep long text in the body of the page",
+            f"the {what} is {len(raw)} characters long, more than the limit of {MAX_FRONT_MATTER}"
+            + (": keep long text in the body of the page" if what == "front matter" else ""),
             first_line - 1,
         )
     depth = 0
@@ -120,7 +120,7 @@ def check_yaml(raw: str, file: str, first_line: int = 2) -> ContentError | None:
                     file,
                     None,
                     None,
-                    "YAML anchors and aliases ('&name', '*name') are not allowed in front matter: "
+                    f"YAML anchors and aliases ('&name', '*name') are not allowed in {what}: "
                     "write each value out in full",
                     mark.line + first_line if mark is not None else None,
                 )
@@ -132,7 +132,7 @@ def check_yaml(raw: str, file: str, first_line: int = 2) -> ContentError | None:
                         file,
                         None,
                         None,
-                        f"the front matter nests lists or mappings more than {MAX_DEPTH} levels deep",
+                        f"the {what} nests lists or mappings more than {MAX_DEPTH} levels deep",
                         mark.line + first_line if mark is not None else None,
                     )
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
@@ -145,7 +145,9 @@ def check_yaml(raw: str, file: str, first_line: int = 2) -> ContentError | None:
 _KEY = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
-def yaml_error(raw: str, exc: yaml.YAMLError, file: str, first_line: int = 2) -> ContentError:
+def yaml_error(
+    raw: str, exc: yaml.YAMLError, file: str, first_line: int = 2, what: str = "front matter"
+) -> ContentError:
     """A YAML syntax error as a contributor can act on it: the line, the field and what to do."""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None) or ""
@@ -163,7 +165,7 @@ def yaml_error(raw: str, exc: yaml.YAMLError, file: str, first_line: int = 2) ->
             if key:
                 field = key.group(1)
                 break
-    where = f"field '{field}'" if field else "the front matter"
+    where = f"field '{field}'" if field else f"the {what}"
     if problem.startswith("duplicate key"):
         advice = f"{problem.replace('duplicate key', 'the field')} appears twice: keep only one"
         field = None
@@ -191,4 +193,4 @@ def yaml_error(raw: str, exc: yaml.YAMLError, file: str, first_line: int = 2) ->
     else:
         advice = f"{where}: {problem} (check the quotes, colons and indentation of this line)"
     line = index + first_line if index is not None else None
-    return ContentError(file, None, None, f"malformed YAML front matter, {advice}", line)
+    return ContentError(file, None, None, f"malformed YAML {what}, {advice}", line)

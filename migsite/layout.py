@@ -12,6 +12,7 @@ naming the file:
 - two pages published at one address (x.md and x/index.md, or index.md and README.md);
 - a practice page outside practices/ (or a subfolder of it), or named index.md or README.md: its id
   is its file name;
+- a `_ui.yaml` that is not UTF-8, not a mapping, or not bounded YAML (as front matter: no anchors);
 - in each page: raw HTML that runs script and bidirectional control characters in the front matter
   (migsite/markup.py); SVG images that carry script.
 
@@ -22,6 +23,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import yaml
 
 from . import frontmatter, inputs, markup
 from .config import SiteConfig
@@ -62,7 +65,7 @@ def _check_folder(root: Path, folder: str, default: bool) -> list[ContentError]:
             urls[url_of(rel)].append(file)
             errors += _check_page(path, rel, file, default)
         elif str(rel) == UI_FILE:
-            continue
+            errors += _check_ui(path, file)
         elif suffix in (".md", *OTHER_MARKDOWN):
             errors.append(ContentError(file, None, None, f"pages must end in .md: rename it to {rel.stem}.md"))
         elif suffix == ".svg":
@@ -133,3 +136,20 @@ def missing_kind(meta: dict[str, Any], fields: dict[str, list[str]]) -> str | No
         f"{', '.join(extra[:4])}{', ...' if len(extra) > 4 else ''} are those of a {kinds[0]} page; without 'kind', "
         "a page is a plain page)"
     )
+
+
+def _check_ui(path: Path, file: str) -> list[ContentError]:
+    """A language's UI strings: UTF-8, bounded YAML (no aliases), a mapping; read before the build uses them."""
+    text = inputs.read_text(path, file)
+    if isinstance(text, ContentError):
+        return [text]
+    unsafe = inputs.check_yaml(text, file, first_line=1, what="UI strings")
+    if unsafe is not None:
+        return [unsafe]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return [inputs.yaml_error(text, exc, file, first_line=1, what="UI strings")]
+    if data is not None and not isinstance(data, dict):
+        return [ContentError(file, None, None, "the UI strings must be a mapping of key: text", 1)]
+    return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 from pathlib import Path
 
 import yaml
@@ -44,12 +45,67 @@ class ScaffoldError(Exception):
     pass
 
 
+MIN_PARAGRAPH_WORDS = 8  # a shorter paragraph may be the same in every language (a name, a figure)
+_LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])")
+_SKIPPED = ("#", "|", "[^", ">", "<!--")  # headings, tables, footnote definitions, quotations, comments
+
+
+def prose_paragraphs(body: str) -> list[tuple[int, str]]:
+    """(line, text with spaces normalised) of each prose paragraph or list item of a Markdown body: not
+    code, headings, tables, footnote definitions (source titles stay in their language), quotations,
+    or paragraphs with a web address."""
+    out: list[tuple[int, str]] = []
+    fence = None
+    block: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        text = "\n".join(block)
+        line = start
+        for item in _LIST_ITEM.split(text):
+            stripped = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", item).strip()
+            words = re.findall(r"[^\W\d_]+", stripped)
+            prose = stripped and not stripped.startswith(_SKIPPED) and "://" not in stripped
+            if prose and len(words) >= MIN_PARAGRAPH_WORDS:
+                out.append((line, " ".join(stripped.split())))
+            line += item.count("\n") + 1
+
+    for i, line in enumerate(body.split("\n")):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if fence is not None:
+            if marker and marker.group(1)[0] == fence:
+                fence = None
+            continue
+        if marker:
+            fence = marker.group(1)[0]
+            continue
+        if line.strip():
+            if not block:
+                start = i
+            block.append(line)
+        elif block:
+            flush()
+            block = []
+    if block:
+        flush()
+    return out
+
+
+def english_left(body: str, english_body: str) -> list[int]:
+    """0-based lines of `body` where a paragraph of the English body is still there, word for word."""
+    english = {text for _, text in prose_paragraphs(english_body)}
+    return [line for line, text in prose_paragraphs(body) if text in english]
+
+
 def still_english(body: str, english_body: str) -> bool:
-    """A translation whose prose is still the English prose (as `start_translation` writes it), spaces
-    aside: a started translation. It is served as the English fallback, with the notice, and counted
-    as started, until its text differs. Pages without prose (generated ones) never count as started."""
+    """A started translation: its prose is still the English prose (as `start_translation` writes it),
+    or some paragraph of at least MIN_PARAGRAPH_WORDS words is still the English one, word for word
+    (a translation half done). It is served as the English fallback, with the notice, and counted as
+    started until then. Pages without prose (generated ones) never count as started."""
     english = " ".join(english_body.split())
-    return bool(english) and " ".join(body.split()) == english
+    if not english:
+        return False
+    return " ".join(body.split()) == english or bool(english_left(body, english_body))
 
 
 def _split(value: str | None) -> list[str]:

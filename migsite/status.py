@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_percent
 
+from . import frontmatter, inputs, scaffold
 from .corpus import Site
 from .history import History
 from .structure import StructureWarning, compare
@@ -81,7 +82,7 @@ def page_state(site: Site, history: History, lang: str, path: str) -> PageStatus
     file = f"{folder}/{path}"
     if not record.translated:
         if (site.config.root / file).is_file():  # started (still the English text): shown as the fallback
-            return PageStatus(path, "started", file, record.source_file, note=STARTED_NOTE)
+            return PageStatus(path, "started", file, record.source_file, note=started_note(site, file, path))
         return PageStatus(path, "missing", file, record.source_file)
     if not history.available:
         return PageStatus(path, "translated", file, record.source_file, note=history.reason)
@@ -102,6 +103,23 @@ def page_state(site: Site, history: History, lang: str, path: str) -> PageStatus
     if newer:
         return PageStatus(path, "outdated", file, record.source_file, newer[0].sha, note)
     return PageStatus(path, "translated", file, record.source_file, note=note)
+
+
+def started_note(site: Site, file: str, path: str) -> str:
+    """Where a started translation is still in English, for the translator."""
+    text = inputs.read_text(site.config.root / file, file)
+    parsed = frontmatter.parse(text, file) if isinstance(text, str) else text
+    if not isinstance(parsed, frontmatter.Parsed):
+        return STARTED_NOTE
+    english = site.pages[site.config.default.code][path].body
+    lines = scaffold.english_left(parsed.body, english)
+    if not lines:
+        return STARTED_NOTE
+    n = len(lines)
+    return (
+        f"{STARTED_NOTE}: {n} paragraph{'s' if n != 1 else ''} still in English, "
+        f"the first on line {parsed.body_line + lines[0]}"
+    )
 
 
 def translation_status(site: Site, history: History, langs: list[str] | None = None) -> list[LanguageStatus]:

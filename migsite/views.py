@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency
 
 from .corpus import Record, Site, practice
 from .history import History
+from .l10n import format_count
 from .model import Objective, Practice, Recommendation, Spec, attribute, specs
 from .ui import load_ui
 from .values import Source
@@ -89,7 +90,7 @@ def display_items(site: Site, lang: str, name: str, spec: Spec, value: Any) -> l
         case "date":
             return [_text(format_date(value, format="long", locale=lang), iso=value.isoformat())]
         case "reach":
-            text = ui["reach_value"].format(n=format_decimal(value.number, locale=lang))
+            text = format_count(ui["reach_value"], lang, n=value.number)
             if value.year:
                 text += f" ({value.year})"
             return [_link(text, value.source)]

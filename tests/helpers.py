@@ -33,11 +33,12 @@ PROJECT_ITEMS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (never with -q: in MkDocs 1.6.1 --strict -q exits 0 on warnings)."""
+def mkdocs_build(project: Path, site_dir: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (never with -q: in MkDocs 1.6.1 --strict -q exits 0 on warnings); `engine`
+    may name a compatible one, e.g. properdocs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -93,6 +94,8 @@ def mkdocs_serve(project: Path, *args: str) -> Iterator[str]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "TMPDIR": str(tmp)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # SIGINT must stop it, even when the tests run in the background (where `&` ignores SIGINT)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         mount = urlsplit(load_mkdocs_yml(project).get("site_url") or "/").path

@@ -6,8 +6,11 @@ finish within a bounded time, whatever the input."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -20,6 +23,7 @@ from helpers import ROOT, copy_project, mkdocs_build
 from test_inputs import BOMB
 
 PAGE = "docs/practices/nyc-idnyc.md"
+FORMULA_TITLE = '=HYPERLINK("https://example.org/x","<img src=x onerror=alert(1)>") IDNYC'
 BOUND = 60  # seconds for one validate or one build; a hang would run until killed
 
 
@@ -149,6 +153,12 @@ CASES = [
         "docs/img/x.svg",
         "<script> is not allowed",
     ),
+    Case(
+        "alias-bomb-in-ui-strings",
+        write("docs_fr/_ui.yaml", BOMB.replace("---\n", "")),
+        "docs_fr/_ui.yaml:2",
+        "write each value out in full",
+    ),
     Case("bidi-override-in-title", edit(PAGE, "title: ", "title: \u202egpj.exe "), PAGE, "U+202E"),
 ]
 
@@ -185,9 +195,12 @@ def test_hostile_input_fails_clearly_in_validate_and_build(case, tmp_path):
 
 def test_byte_order_mark_keeps_the_practice(tmp_path):
     """A BOM (Windows editors) changes nothing: the practice stays in the indexes and open data,
-    and its hostile title is escaped as every other title is."""
+    and its hostile title is escaped as every other title is (and neutralised in the CSV file)."""
     project = copy_project(tmp_path / "project")
-    edit(PAGE, 'title: "IDNYC municipal identity card"', "title: '<img src=x onerror=alert(1)> IDNYC'")(project)
+    path = project / PAGE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", f"title: '{FORMULA_TITLE}'", text, count=1)
+    path.write_text(text, encoding="utf-8")
     prepend(PAGE, "\ufeff")(project)
     validate, _ = run([sys.executable, "-m", "migsite", "validate"], project)
     practices = sum(
@@ -200,6 +213,13 @@ def test_byte_order_mark_keeps_the_practice(tmp_path):
     assert len(data["practices"]) == practices and "nyc-idnyc" in [p["id"] for p in data["practices"]]
     html = (tmp_path / "site/practices/nyc-idnyc/index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert next(p for p in data["practices"] if p["id"] == "nyc-idnyc")["title"] == FORMULA_TITLE
+    for prefix in ("", "fr/", "es/"):  # the English title, in English and in the other languages' files
+        text = (tmp_path / "site" / prefix / "practices/practices.csv").read_text(encoding="utf-8-sig")
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+        if prefix == "":
+            assert rows["nyc-idnyc"]["title"] == "'" + FORMULA_TITLE
+        assert not [r["id"] for r in rows.values() if any(v.startswith(("=", "@")) for v in r.values())]
 
 
 def test_leftover_folder_in_the_staging_folder_is_explained(tmp_path):

@@ -222,3 +222,20 @@ def test_structure_check_does_not_repeat_validation_errors(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "status", "--structure-only"]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "1 content error: see `python -m migsite validate`"
+
+
+def test_english_left_in_a_translation_is_found_by_paragraph():
+    from migsite.scaffold import english_left, still_english
+
+    english = (
+        "## Context\n\nThe city opened a desk where every resident can ask about services.\n\n"
+        "- The desk answers questions in twelve languages every working day.\n"
+        "- Short item.\n\n```\ncode that is the same in every language, and long enough to count\n```\n\n"
+        "[^1]: City of Lyon, annual report on the welcome desk and its many visitors: <https://lyon.fr/>\n"
+    )
+    assert still_english(english, english)
+    half = english.replace("The city opened a desk where every resident", "La ville a ouvert un guichet où chacun")
+    assert english_left(half, english) == [4] and still_english(half, english)
+    done = half.replace("The desk answers questions in twelve languages", "Le guichet répond en douze langues")
+    assert english_left(done, english) == [] and not still_english(done, english)
+    assert not still_english("", "") and not still_english("Texte.", "")

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from ci import skip_or_fail
-from helpers import copy_project, fetch, mkdocs_serve
+from helpers import FALLBACK_PAGES, copy_project, fetch, mkdocs_serve
 from htmlscan import html_pages, parse
 
 from migsite.config import load_config, load_mkdocs_yml
@@ -53,9 +53,6 @@ PAGE_KINDS = {
     "404": "404.html",
 }
 SAMPLE = [(lang, kind, PREFIX[lang] + rel) for lang in LANGS for kind, rel in PAGE_KINDS.items()]
-# An English page served under /es/ because it has no Spanish translation: the real site is fully
-# translated, so it is checked in the copy built without it (conftest's fallback_site_dir).
-FALLBACK_PAGE = "es/practices/nyc-idnyc/index.html"
 
 
 @dataclass(frozen=True)
@@ -202,11 +199,14 @@ def test_page_kind_is_valid_html(site_dir, vnu_errors, lang, kind, rel):
     assert not errors, f"{rel}:\n" + "\n".join(errors)
 
 
-def test_fallback_page_is_valid_html(fallback_site_dir):
-    page = fallback_site_dir / FALLBACK_PAGE
-    assert "migsite-fallback" in page.read_text(encoding="utf-8"), f"{FALLBACK_PAGE} is no longer a fallback page"
+@pytest.mark.parametrize("lang", sorted(FALLBACK_PAGES))
+def test_fallback_page_is_valid_html(fallback_site_dir, lang):
+    """An English page served under /fr/ or /es/ (notice, lang attributes): from a copy of the project
+    without that translation (the real site is fully translated)."""
+    page = fallback_site_dir / PREFIX[lang] / FALLBACK_PAGES[lang].removesuffix(".md") / "index.html"
+    assert "migsite-fallback" in page.read_text(encoding="utf-8")
     errors = html_errors(run_vnu(page)).get(page, [])
-    assert not errors, f"{FALLBACK_PAGE}:\n" + "\n".join(errors)
+    assert not errors, f"{page}:\n" + "\n".join(errors)
 
 
 def test_every_page_is_valid_html(site_dir, vnu_errors):
@@ -704,6 +704,7 @@ def test_workflow_runs_every_test_but_the_browser_ones():
     runs = [s.get("run", "") for s in wf["jobs"]["test"]["steps"]]
     (pytest_run,) = [r for r in runs if "pytest" in r]
     assert '-m "not browser"' in pytest_run and "requirements-dev.txt" in " ".join(runs)
+    assert any(r.startswith("npm ci") for r in runs)  # the Nu Html Checker (package.json)
     # GitHub Actions sets CI=true: a missing tool (Java for the HTML checker) fails instead of skipping
 
 

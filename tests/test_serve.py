@@ -8,6 +8,8 @@ import time
 import pytest
 from helpers import copy_project, fetch, mkdocs_serve
 
+from migsite.preview import PREVIEW_FILE, preview_config, write_preview_config
+
 
 def wait_for(url: str, needle: str, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
@@ -63,3 +65,41 @@ def test_serve_reloads_ui_strings_vocabulary_and_templates(server):
     facts = project / "overrides" / "partials" / "migsite" / "facts.html"
     facts.write_text(f"<!-- {template} -->\n" + facts.read_text(encoding="utf-8"), encoding="utf-8")
     assert wait_for(url, template, 90), "edit of a template not served"
+
+
+def test_preview_config_builds_english_and_one_language():
+    data = {
+        "watch": ["migsite"],
+        "plugins": [
+            "other",
+            {"i18n": {"languages": [{"locale": "en", "default": True}, {"locale": "fr"}, {"locale": "es"}]}},
+        ],
+    }
+    config = preview_config(data, "es")
+    assert config["INHERIT"] == "mkdocs.yml" and config["watch"] == ["migsite", "mkdocs.yml"]
+    assert config["plugins"][0] == "other"
+    assert [(x["locale"], x["build"]) for x in config["plugins"][1]["i18n"]["languages"]] == [
+        ("en", True),
+        ("fr", False),
+        ("es", True),
+    ]
+    assert "build" not in data["plugins"][1]["i18n"]["languages"][1]  # a copy: mkdocs.yml's data untouched
+    with pytest.raises(SystemExit):
+        preview_config(data, "de")
+
+
+def test_preview_serves_one_language_and_reloads_the_saved_page(tmp_path):
+    """`python -m migsite.preview --lang fr`: English and French, dirty reload of the saved page."""
+    project = copy_project(tmp_path / "project")
+    write_preview_config(project, "fr")
+    url_of = {lang: f"{prefix}practices/nyc-idnyc/" for lang, prefix in (("en", ""), ("fr", "fr/"), ("es", "es/"))}
+    with mkdocs_serve(project, "-f", PREVIEW_FILE, "--dirty") as base:
+        assert wait_for(base + url_of["fr"], 'lang="fr"', 120), "the preview did not come up"
+        assert 'lang="en"' in fetch(base + url_of["en"])
+        assert 'lang="es"' not in fetch(base + url_of["es"])  # not built
+        marker = f"Saved-{time.monotonic_ns()}"
+        edit(project / "docs_fr" / "practices/nyc-idnyc.md", "## Contexte", f"## Contexte\n\n{marker}\n")
+        start = time.monotonic()
+        assert wait_for(base + url_of["fr"], marker, 60), "the saved page was not rebuilt"
+        print(f"preview latency: {time.monotonic() - start:.1f} s")  # the benchmark measures it properly
+    assert list((tmp_path / "project-tmp").iterdir()) == []

@@ -266,11 +266,17 @@ def test_status_says_why_an_acknowledgement_is_ignored(repo):
 
 
 def test_started_translation_stays_a_fallback_until_translated(repo):
-    result = run_cli(repo, "translate", "docs/practices/zurich-city-card.md", "--locale", "es")
+    rel = "governance/newcomers.md"
+    (repo / "docs" / rel).write_text(
+        "---\ntitle: Newcomers\nsummary: How cities welcome newcomers.\n---\n\n## Context\n\n"
+        "Cities open welcome desks for the people who arrive.\n",
+        encoding="utf-8",
+    )
+    commit_all(repo, "A new English page")
+    result = run_cli(repo, "translate", f"docs/{rel}", "--locale", "es")
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
-    commit_all(repo, "Start the Spanish Zurich page")
-    rel = "practices/zurich-city-card.md"
+    commit_all(repo, "Start the Spanish page")
     assert states(repo, "es")[rel] == "started"
     site = load_site(load_config(repo))
     assert not site.get("es", rel).translated and site.get("es", rel).file == f"docs/{rel}"
@@ -279,7 +285,7 @@ def test_started_translation_stays_a_fallback_until_translated(repo):
     built = repo / "site"
     result = mkdocs_build(repo, built)
     assert result.returncode == 0, result.stderr[-3000:]
-    page = (built / "es/practices/zurich-city-card/index.html").read_text(encoding="utf-8")
+    page = (built / "es/governance/newcomers/index.html").read_text(encoding="utf-8")
     (html,) = tags(page, "html")
     assert html["lang"] == "es"
     assert [a for a in tags(page, "aside") if "migsite-fallback" in (a.get("class") or "")]
@@ -288,8 +294,18 @@ def test_started_translation_stays_a_fallback_until_translated(repo):
     assert f"docs_es/{rel}" in status_page and "Empezadas" in status_page
     fr_status = (built / "fr/translation-status/index.html").read_text(encoding="utf-8")
     assert "\xa0%" in fr_status and not any(f"{n}.{d} %" in fr_status for n in range(100) for d in range(10))
-    # translated: the page becomes Spanish
+    # half translated (the heading, not the paragraph): still started, and status says where
     edit(repo, f"docs_es/{rel}", "## Context", "## Contexto")
+    assert states(repo, "es")[rel] == "started"
+    out = run_cli(repo, "status", "--locale", "es").stdout
+    assert f"docs_es/{rel}: translation started" in out and "1 paragraph still in English, the first on line 8" in out
+    # readers get the English page, not the half-translated one
+    result = mkdocs_build(repo, built)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = " ".join(parse((built / "es/governance/newcomers/index.html").read_text(encoding="utf-8")).text)
+    assert "Context" in text and "Contexto" not in text
+    # translated: the page becomes Spanish
+    edit(repo, f"docs_es/{rel}", "Cities open welcome desks", "Las ciudades abren oficinas de acogida")
     assert states(repo, "es")[rel] == "translated"
 
 

@@ -9,10 +9,14 @@ is not a patch: the object is an argument, not an import."""
 from __future__ import annotations
 
 import ast
+import importlib.util
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from ci import skip_or_fail
+from helpers import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = {"migsite", "__future__"}
@@ -121,3 +125,40 @@ def test_the_domain_package_does_not_import_the_engine():
                 modules = [node.module]
             found += [f"{path.relative_to(ROOT)}:{node.lineno}: {m}" for m in modules if m.split(".")[0] in engine]
     assert found == []
+
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def test_properdocs_builds_the_same_site(tmp_path, monkeypatch):
+    """The engine exit plan's first step (README, "Engine"): ProperDocs, a maintained fork of MkDocs 1.x
+    (pinned in requirements-dev.txt), builds the same site; only the generator tag names it."""
+    if importlib.util.find_spec("properdocs") is None:
+        skip_or_fail("ProperDocs is not installed (pip install -r requirements-dev.txt)")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    project = copy_project(tmp_path / "project")
+    sites = {}
+    for engine in ("mkdocs", "properdocs"):
+        sites[engine] = tmp_path / f"site-{engine}"
+        result = mkdocs_build(project, sites[engine], engine)
+        assert result.returncode == 0, f"{engine}: strict build failed:\n{result.stdout}\n{result.stderr}"
+    files = {name: sorted(p.relative_to(s) for s in [site] for p in site.rglob("*") if p.is_file())
+             for name, site in sites.items()}  # fmt: skip
+    assert files["mkdocs"] == files["properdocs"] and len(files["mkdocs"]) > 100
+    tags, other = set(), []
+    for rel in files["mkdocs"]:
+        a, b = (sites[name].joinpath(rel).read_bytes() for name in sites)
+        if a != b:
+            tags.update(GENERATOR.findall(a) + GENERATOR.findall(b))
+            if GENERATOR.sub(b"", a) != GENERATOR.sub(b"", b):
+                other.append(str(rel))
+    assert other == [], "ProperDocs builds these files differently (beyond the generator tag)"
+    assert any(b"ProperDocs" in tag for tag in tags), tags
+
+
+def test_the_tests_import_this_trees_domain_package():
+    """pyproject.toml puts the checkout first on the path: an editable install of another checkout
+    (a venv shared between worktrees) cannot stand in for this one."""
+    import migsite.config
+
+    assert Path(migsite.config.__file__).resolve().parent == ROOT / "migsite"
