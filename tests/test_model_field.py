@@ -37,7 +37,7 @@ def test_a_new_practice_field_reaches_every_view(tmp_path):
     for folder, label in LABELS.items():
         root = site / PREFIX[folder]
         practice = (root / "practices/nyc-idnyc/index.html").read_text(encoding="utf-8")
-        assert f"<dt>{label}</dt>" in practice and 'class="migsite-facts__cost_band"' in practice
+        assert f">{label}</dt>" in practice and 'class="migsite-facts__cost_band"' in practice
         listing = (root / "practices/index.html").read_text(encoding="utf-8")
         assert 'name="cost_band"' in listing and 'data-cost_band="high"' in listing
         data = json.loads((root / "practices/practices.json").read_text(encoding="utf-8"))

@@ -36,7 +36,10 @@ if (root) {
     return text.replace("{n}", numbers.format(n));
   }
   // Each result costs one fragment download (~2 KB): fetch a few, more on demand (light first search).
-  const PAGE = 6;
+  // The first four keep the first search under 150 KB at 1000 practices (bench/RESULTS.md); "More
+  // results" then brings eight at a time.
+  const FIRST = 4;
+  const MORE = 8;
   let pending = [];
   let pagefind = null;
   let latest = 0;
@@ -86,7 +89,7 @@ if (root) {
   }
 
   async function show(ticket) {
-    const batch = pending.splice(0, PAGE);
+    const batch = pending.splice(0, list.children.length ? MORE : FIRST);
     const results = await Promise.all(batch.map(function (r) { return r.data(); }));
     if (ticket !== latest) return;
     results.forEach(function (data) {
