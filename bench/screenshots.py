@@ -24,24 +24,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from browsing import READER_PAGES  # noqa: E402
+from browsing import SIZES as READER_SIZES  # noqa: E402
 from chromium import CHROMIUM_ARGS  # noqa: E402
 
 from migsite.config import load_config  # noqa: E402
 
 CONFIG = load_config(ROOT)
-PAGES = {
-    "home": "",
-    "practices": "practices/",
-    "practice": "practices/nyc-idnyc/",
-    "objectives": "compact/objectives/",
-    "objective": "compact/objectives/15/",
-    "coverage": "compact/coverage/",
-    "mayors": "uclg/mayors-mechanism/",
-    "recommendation": "right-to-the-city/recommendations/access-to-housing/",
-    "search": "search/?q=housing",
-    "data": "practices/data/",
-}
-SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+PAGES = {**READER_PAGES, "data": "practices/data/"}  # the views the reader tests judge, and the data page
+SIZES = {name: (size["width"], size["height"]) for name, size in READER_SIZES.items()}
 MOUNT = "/site"
 
 
@@ -88,7 +79,7 @@ def main() -> int:
                 for lang in args.langs.split(","):
                     prefix = "" if lang == default else f"{lang}/"
                     for name in args.pages.split(","):
-                        page.goto(base + prefix + PAGES[name], wait_until="networkidle")
+                        page.goto(base + prefix + PAGES[name], wait_until="load")
                         path = out / f"{lang}-{name}-{size}.png"
                         page.screenshot(path=str(path), full_page=args.full)
                         print(path)

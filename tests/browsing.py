@@ -21,6 +21,21 @@ PREFIX = {code: ("" if code == CONFIG.default.code else f"{code}/") for code in 
 # The site is published under a path (https://<host>/site/): serve it under the same one, so that the
 # 404 pages' absolute asset URLs and every relative link are exercised as on the published host.
 MOUNT = urlsplit(CONFIG.site_url).path.rstrip("/")
+# The reader's views judged at both sizes in every language (tests/browser/test_reader.py) and
+# photographed by bench/screenshots.py, relative to the language root.
+SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+READER_PAGES = {
+    "home": "",
+    "practices": "practices/",
+    "practice": "practices/nyc-idnyc/",
+    "objectives": "compact/objectives/",
+    "objective": "compact/objectives/15/",
+    "coverage": "compact/coverage/",
+    "mayors": "uclg/mayors-mechanism/",
+    "recommendation": "right-to-the-city/recommendations/access-to-housing/",
+    "search": "search/?q=housing",
+}
+
 # The pages every language is checked on (console, network, accessibility), relative to the language root.
 SAMPLE = {
     "home": "",

@@ -64,6 +64,13 @@ def site(site_dir: Path, browser: Any) -> Iterator[Served]:
         yield served
 
 
+@pytest.fixture(scope="session")
+def fallback_site(fallback_site_dir: Path, browser: Any) -> Iterator[Served]:
+    """The site built without a few translations (helpers.FALLBACK_PAGES), over HTTP."""
+    with serving(fallback_site_dir) as served:
+        yield served
+
+
 @pytest.fixture
 def new_tab(browser: Any) -> Iterator[Callable[..., Tab]]:
     """Factory of tabs, each in its own context (options: viewport=..., etc.), closed after the test."""

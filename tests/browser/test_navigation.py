@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab, search, serving
+from browsing import CONFIG, LANGS, MOUNT, PREFIX, Served, Tab, search
 from helpers import FALLBACK_PAGES
 from htmlscan import parse
 from playwright.sync_api import expect
@@ -96,13 +94,6 @@ def test_search_stems_inflected_forms(tab: Tab, site: Served, lang: str) -> None
 
 
 # ---------------------------------------------------------------------------------------------- fallback
-
-
-@pytest.fixture(scope="module")
-def fallback_site(fallback_site_dir: Path, browser: Any) -> Iterator[Served]:
-    """The site without a few translations (conftest.FALLBACK_PAGES), over HTTP."""
-    with serving(fallback_site_dir) as served:
-        yield served
 
 
 def test_fallback_notice_is_visible_in_the_reader_language(tab: Tab, fallback_site: Served) -> None:
