@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Literal
 
 from . import schema as s
@@ -210,7 +210,6 @@ FRONT_MATTER_NAME = {v: k for k, v in ALIASES.items()}
 
 # The body of a practice: one heading set per language, in this order (labels: _ui.yaml `section_*`).
 PRACTICE_SECTIONS = ("context", "action", "actors", "results", "lessons")
-REQUIRED_SECTIONS = ("results", "lessons")
 
 
 def specs(model: type[Doc]) -> dict[str, Spec]:
@@ -232,17 +231,10 @@ def with_words(doc: Doc, words_: dict[str, Any]) -> Doc:
     return replace(doc, **{attribute(k): v for k, v in words_.items()})
 
 
-def check_field(spec: Spec, value: Any, vocab: Vocabulary) -> Any:
-    return spec.check(value, vocab)
 
 
-def required_fields(model: type[Doc]) -> list[str]:
-    return [name for name, spec in specs(model).items() if spec.required]
 
 
-def has_default(model: type[Doc], name: str) -> bool:
-    f = {f.name: f for f in fields(model)}[attribute(name)]
-    return f.default is not MISSING or f.default_factory is not MISSING
 
 
 # ---------------------------------------------------------------- JSON Schema for editors

@@ -9,7 +9,7 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from .corpus import Record, Site, practice
+from .corpus import Record, Site
 from .history import History
 from .l10n import format_count
 from .model import Objective, Practice, Recommendation, Spec, attribute, specs
@@ -35,9 +35,6 @@ def page_href(site: Site, lang: str, path: str) -> str:
 def objective_path(number: int) -> str:
     return f"compact/objectives/{number:02d}.md"
 
-
-def city_name(record: Record, lang: str) -> str:
-    return practice(record).city.get(lang)
 
 
 def objective_links(site: Site, lang: str, numbers: tuple[int, ...]) -> list[Item]:

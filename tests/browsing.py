@@ -38,12 +38,7 @@ READER_PAGES = {
 
 # The pages every language is checked on (console, network, accessibility), relative to the language root.
 SAMPLE = {
-    "home": "",
-    "practices": "practices/",
-    "practice": "practices/nyc-idnyc/",
-    "objectives": "compact/objectives/",
-    "objective": "compact/objectives/15/",
-    "coverage": "compact/coverage/",
+    **{name: READER_PAGES[name] for name in ("home", "practices", "practice", "objectives", "objective", "coverage")},
     "search": "search/?q=migration",
 }
 
