@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 from . import frontmatter, inputs, layout, scaffold
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, FieldError
+from .memo import Memo
 from .model import MODELS, Doc, Objective, Practice, Recommendation, attribute, build, specs, with_words
 from .schema import SLUG
 from .values import LocalText
@@ -41,7 +43,7 @@ class Record:
 
     @property
     def id(self) -> str:
-        return PurePosixPath(self.path).stem
+        return posixpath.splitext(posixpath.basename(self.path))[0]
 
     @property
     def title(self) -> str | None:
@@ -68,12 +70,19 @@ class Site:
     config: SiteConfig
     vocab: Vocabulary
     pages: dict[str, dict[str, Record]] = field(default_factory=dict)  # lang -> path -> record
+    # Data derived from the pages on first use, by whoever needs it (the pages do not change after
+    # load_site): key -> value, e.g. ("practices", "fr") -> the French practices by id.
+    derived: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def records(self, lang: str, kind: str | None = None) -> list[Record]:
         return [r for r in self.pages[lang].values() if kind is None or r.kind == kind]
 
     def practices(self, lang: str) -> list[Record]:
-        return sorted(self.records(lang, "practice"), key=lambda r: r.id)
+        """The practices of a language, by id (a new list each call; the records are shared)."""
+        key = ("practices", lang)
+        if key not in self.derived:
+            self.derived[key] = sorted(self.records(lang, "practice"), key=lambda r: r.id)
+        return list(self.derived[key])
 
     def get(self, lang: str, path: str) -> Record | None:
         return self.pages.get(lang, {}).get(path)
@@ -139,47 +148,81 @@ def _kind(meta: dict[str, Any], file: str, line: int | None, errors: list[Conten
     return MODELS[kind]
 
 
-def _english_doc(parsed: frontmatter.Parsed, file: str, vocab: Vocabulary, errors: list[ContentError]) -> Doc | None:
-    """The typed document of an English page, or None after listing its errors."""
+def _english_doc(parsed: frontmatter.Parsed, file: str, vocab: Vocabulary) -> tuple[Doc | None, list[ContentError]]:
+    """The typed document of an English page (None when its fields have errors), and its errors."""
+    errors: list[ContentError] = []
     model = _kind(parsed.meta, file, parsed.field_lines.get("kind"), errors)
     if model is None:
-        return None
-    before = len(errors)
+        return None, errors
     clean = _check_fields(parsed.meta, model, file, parsed.field_lines, vocab, errors)
-    if len(errors) > before:
-        return None
+    if errors:
+        return None, errors
     clean.setdefault("kind", model.KIND)
     doc = build(model, clean)
     for name, value, expected in doc.problems(vocab):
         errors.append(ContentError(file, name, value, expected, parsed.field_lines.get(name)))
-    return doc
+    return doc, errors
+
+
+def _translation(
+    parsed: frontmatter.Parsed, en_doc: Doc, en_body: str, file: str, en_file: str, vocab: Vocabulary
+) -> tuple[Doc | None, list[ContentError]]:
+    """A translation's document (None while its body is still the English one: a started
+    translation), and its errors."""
+    errors: list[ContentError] = []
+    words = _translation_words(parsed, en_doc, file, en_file, vocab, errors)
+    if scaffold.still_english(parsed.body, en_body):
+        return None, errors
+    return with_words(en_doc, words), errors
+
+
+# The work of each file, kept between the rounds of `mkdocs serve` (see migsite/memo.py).
+MEMO = Memo()
+
+
+def parse(text: str, file: str) -> frontmatter.Parsed | ContentError:
+    """frontmatter.parse through the memo: the layout checks and the loader parse a page once."""
+    return MEMO.get(("parse", file, text), frontmatter.parse, text, file)
+
+
+def _read(path: Path, file: str) -> tuple[str, frontmatter.Parsed] | ContentError:
+    """A page's text and parsed front matter, or the error that stops it."""
+    text = inputs.read_text(path, file)
+    if isinstance(text, ContentError):
+        return text
+    parsed = parse(text, file)
+    return parsed if isinstance(parsed, ContentError) else (text, parsed)
 
 
 def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
     """Load every language; raise ContentErrors listing every problem found."""
     vocab = vocab or load_vocabulary()
-    errors: list[ContentError] = layout.check_project(config)  # stray files, raw HTML, pages out of place
+    MEMO.new_round(vocab)
+    errors: list[ContentError] = layout.check_project(config, MEMO)  # stray files, raw HTML, misplaced pages
     site = Site(config, vocab)
     default = config.default
     english: dict[str, tuple[Doc, str, int]] = {}  # path -> (document, body, body line)
     failed: set[str] = set()  # English pages with errors: their translations are not checked further
+    english_text: dict[str, str] = {}  # path -> the English file's text (a translation's memo key)
 
     # 1. English: the source of every fact.
     src_root = config.root / default.folder
     for path in _markdown_files(src_root):
         rel = path.relative_to(src_root).as_posix()
         file = f"{default.folder}/{rel}"
-        text = inputs.read_text(path, file)
-        parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
-        if isinstance(parsed, ContentError):
-            errors.append(parsed)
+        read = _read(path, file)
+        if isinstance(read, ContentError):
+            errors.append(read)
             failed.add(rel)
             continue
-        doc = _english_doc(parsed, file, vocab, errors)
+        text, parsed = read
+        doc, found = MEMO.get(("english", file, text), _english_doc, parsed, file, vocab)
+        errors += found
         if doc is None:
             failed.add(rel)
             continue
         english[rel] = (doc, parsed.body, parsed.body_line)
+        english_text[rel] = text
 
     _check_identities(english, failed, default.folder, errors)
 
@@ -198,11 +241,11 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
             rel = path.relative_to(root).as_posix()
             file = f"{lang.folder}/{rel}"
             en_file = f"{default.folder}/{rel}"
-            text = inputs.read_text(path, file)
-            parsed = text if isinstance(text, ContentError) else frontmatter.parse(text, file)
-            if isinstance(parsed, ContentError):
-                errors.append(parsed)
+            read = _read(path, file)
+            if isinstance(read, ContentError):
+                errors.append(read)
                 continue
+            text, parsed = read
             if rel not in english:
                 if rel in failed:
                     continue  # the English page itself failed; its error is already listed
@@ -213,10 +256,11 @@ def load_site(config: SiteConfig, vocab: Vocabulary | None = None) -> Site:
                 )
                 continue
             en_doc, en_body, _ = english[rel]
-            words = _translation_words(parsed, en_doc, file, en_file, vocab, errors)
-            if scaffold.still_english(parsed.body, en_body):
+            key = ("translation", file, text, en_file, english_text[rel])
+            doc, found = MEMO.get(key, _translation, parsed, en_doc, en_body, file, en_file, vocab)
+            errors += found
+            if doc is None:
                 continue  # a started translation: the English fallback below serves it
-            doc = with_words(en_doc, words)
             pages[rel] = Record(rel, lang.code, file, en_file, doc, parsed.body, True, parsed.body_line)
         # 3. Fallback: English pages with no translation are served in English under /<lang>/.
         for rel, record in site.pages[default.code].items():
@@ -321,23 +365,26 @@ def _normal_title(title: str) -> str:
 
 
 def _check_duplicate_practices(practices: dict[str, Practice], folder: str, errors: list[ContentError]) -> None:
-    """The same practice twice: same city and the same official link, or near-identical titles."""
-    items = sorted(practices.items())
-    for i, (rel_a, a) in enumerate(items):
-        for rel_b, b in items[i + 1 :]:
-            if a.city.en.casefold() != b.city.en.casefold() or PurePosixPath(rel_a).stem == PurePosixPath(rel_b).stem:
-                continue
-            official_a = {u for src in a.sources if src.official for u in src.url.forms.values()}
-            official_b = {u for src in b.sources if src.official for u in src.url.forms.values()}
-            similar = SequenceMatcher(None, _normal_title(a.title), _normal_title(b.title)).ratio() >= 0.9
-            if similar or (official_a and official_a == official_b):
-                why = "near-identical title" if similar else "the same official sources"
-                errors.append(
-                    ContentError(
-                        f"{folder}/{rel_a}",
-                        "title" if similar else "sources",
-                        a.title if similar else sorted(official_a),
-                        f"a practice different from {folder}/{rel_b} (same city, {why}): merge the two pages, "
-                        "or make the title and sources say how they differ",
-                    )
+    """The same practice twice: same city and the same official link, or near-identical titles.
+    Only practices of one city are compared (grouped first: linear in the number of practices)."""
+    by_city: dict[str, list[tuple[str, Practice]]] = defaultdict(list)
+    for rel, doc in sorted(practices.items()):
+        by_city[doc.city.en.casefold()].append((rel, doc))
+    pairs = [(a, b) for items in by_city.values() for i, a in enumerate(items) for b in items[i + 1 :]]
+    for (rel_a, a), (rel_b, b) in pairs:
+        if PurePosixPath(rel_a).stem == PurePosixPath(rel_b).stem:
+            continue
+        official_a = {u for src in a.sources if src.official for u in src.url.forms.values()}
+        official_b = {u for src in b.sources if src.official for u in src.url.forms.values()}
+        similar = SequenceMatcher(None, _normal_title(a.title), _normal_title(b.title)).ratio() >= 0.9
+        if similar or (official_a and official_a == official_b):
+            why = "near-identical title" if similar else "the same official sources"
+            errors.append(
+                ContentError(
+                    f"{folder}/{rel_a}",
+                    "title" if similar else "sources",
+                    a.title if similar else sorted(official_a),
+                    f"a practice different from {folder}/{rel_b} (same city, {why}): merge the two pages, "
+                    "or make the title and sources say how they differ",
                 )
+            )

@@ -29,6 +29,7 @@ import yaml
 from . import frontmatter, inputs, markup
 from .config import SiteConfig
 from .errors import ContentError
+from .memo import Memo
 
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 ASSETS = (*IMAGES, ".pdf")
@@ -43,16 +44,18 @@ def url_of(rel: PurePosixPath) -> str:
     return "/".join(parts) + "/" if parts else "/"
 
 
-def check_project(config: SiteConfig) -> list[ContentError]:
+def check_project(config: SiteConfig, memo: Memo | None = None) -> list[ContentError]:
+    """Every problem of every locale folder. With a memo (migsite/memo.py), a page whose text was
+    checked before is not checked again; its front matter is parsed once for the loader too."""
     errors: list[ContentError] = []
     for lang in config.languages:
         root = config.root / lang.folder
         if root.is_dir():
-            errors += _check_folder(root, lang.folder, lang.default)
+            errors += _check_folder(root, lang.folder, lang.default, memo or Memo())
     return errors
 
 
-def _check_folder(root: Path, folder: str, default: bool) -> list[ContentError]:
+def _check_folder(root: Path, folder: str, default: bool, memo: Memo) -> list[ContentError]:
     errors: list[ContentError] = []
     urls: dict[str, list[str]] = defaultdict(list)
     for path in sorted(root.rglob("*")):
@@ -63,7 +66,9 @@ def _check_folder(root: Path, folder: str, default: bool) -> list[ContentError]:
         suffix = rel.suffix.lower()
         if rel.suffix == ".md":
             urls[url_of(rel)].append(file)
-            errors += _check_page(path, rel, file, default)
+            text = inputs.read_text(path, file)
+            if not isinstance(text, ContentError):  # the loader reports it
+                errors += memo.get(("layout", file, default, text), _check_page, text, rel, file, default, memo)
         elif str(rel) == UI_FILE:
             errors += _check_ui(path, file)
         elif suffix in (".md", *OTHER_MARKDOWN):
@@ -97,11 +102,8 @@ def _check_folder(root: Path, folder: str, default: bool) -> list[ContentError]:
     return errors
 
 
-def _check_page(path: Path, rel: PurePosixPath, file: str, default: bool) -> list[ContentError]:
-    text = inputs.read_text(path, file)
-    if isinstance(text, ContentError):
-        return []  # the loader reports it
-    parsed = frontmatter.parse(text, file)
+def _check_page(text: str, rel: PurePosixPath, file: str, default: bool, memo: Memo) -> list[ContentError]:
+    parsed = memo.get(("parse", file, text), frontmatter.parse, text, file)
     if isinstance(parsed, ContentError):
         return []  # the loader reports it
     errors = markup.check_body(parsed.body, file, parsed.body_line)

@@ -231,12 +231,6 @@ def with_words(doc: Doc, words_: dict[str, Any]) -> Doc:
     return replace(doc, **{attribute(k): v for k, v in words_.items()})
 
 
-
-
-
-
-
-
 # ---------------------------------------------------------------- JSON Schema for editors
 
 

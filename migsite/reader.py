@@ -3,6 +3,9 @@ practices. Plain data (localised text, site-root-relative links); overrides/ dra
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -60,26 +63,56 @@ def related_practices(site: Site, record: Record, lang: str, limit: int = 4) -> 
     twice a theme), then by title. Each says what it shares."""
     if record.kind != "practice":
         return []
+    index = _related_index(site, lang)
     objectives = set(practice(record).objectives)
     themes = set(practice(record).themes)
-    scored = []
-    for other in site.practices(lang):
-        if other.id == record.id:
-            continue
-        shared_o = sorted(objectives & set(practice(other).objectives))
-        shared_t = [t for t in practice(other).themes if t in themes]
-        score = 2 * len(shared_o) + len(shared_t)
-        if score:
-            scored.append((-score, (other.title or other.id).casefold(), other, shared_o, shared_t))
+    scores: dict[str, int] = defaultdict(int)
+    for n in objectives:
+        for pid in index.by_objective.get(n, ()):
+            scores[pid] += 2
+    for t in themes:
+        for pid in index.by_theme.get(t, ()):
+            scores[pid] += 1
+    scores.pop(record.id, None)
+    best = heapq.nsmallest(limit, scores, key=lambda pid: (-scores[pid], index.sort_title[pid], pid))
     ui = load_ui(lang)
     out = []
-    for _, _, other, shared_o, shared_t in sorted(scored, key=lambda s: s[:2])[:limit]:
+    for pid in best:
+        other = index.records[pid]
         card = practice_card(site, other, lang)
-        shared = [ui["objective_n"].format(n=n) for n in shared_o]
-        shared += [site.vocab.label("themes", t, lang) for t in shared_t]
+        shared = [ui["objective_n"].format(n=n) for n in sorted(objectives & set(practice(other).objectives))]
+        shared += [site.vocab.label("themes", t, lang) for t in practice(other).themes if t in themes]
         card["shared"] = shared
         out.append(card)
     return out
+
+
+@dataclass
+class _RelatedIndex:
+    records: dict[str, Record]  # practice id -> record
+    sort_title: dict[str, str]  # practice id -> its title as sorted (case-folded)
+    by_objective: dict[int, list[str]]  # objective -> practice ids
+    by_theme: dict[str, list[str]]  # theme -> practice ids
+
+
+def _related_index(site: Site, lang: str) -> _RelatedIndex:
+    """Practices by objective and by theme, built once per language: every practice page asks (a page
+    costs what its shared objectives and themes list, not a pass over every practice)."""
+    key = ("related", lang)
+    if key not in site.derived:
+        index = _RelatedIndex({}, {}, defaultdict(list), defaultdict(list))
+        for r in site.practices(lang):
+            index.records[r.id] = r
+            index.sort_title[r.id] = (r.title or r.id).casefold()
+            for n in set(practice(r).objectives):
+                index.by_objective[n].append(r.id)
+            for t in set(practice(r).themes):
+                index.by_theme[t].append(r.id)
+        site.derived[key] = index
+    index = site.derived[key]
+    if not isinstance(index, _RelatedIndex):
+        raise TypeError(f"site.derived[{key!r}] is not a related-practice index")
+    return index
 
 
 def first_seen(history: History, record: Record) -> int:
