@@ -315,7 +315,7 @@ def report(runs: dict, latency: dict[str, list[float]], weight: dict[str, float]
     for name in ("practice page", "search"):
         if name in weight:
             kb = verdict(weight[name], TARGETS["weight_kb"])
-            lines += [f"Page weight at {max(runs)} practices, first {name}: {kb} KB: {weight[name + ' files']}"]
+            lines += [f"Page weight at {meta['largest']} practices, first {name}: {kb} KB: {weight[name + ' files']}"]
     return "\n".join(lines) + "\n"
 
 
@@ -325,14 +325,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="write every measurement as JSON")
     parser.add_argument("--skip-browser", action="store_true", help="no page-weight measurement")
+    parser.add_argument("--skip-builds", action="store_true", help="preview latency and page weight only")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "machine": f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
-            "load_before": os.getloadavg()}  # fmt: skip
+            "load_before": os.getloadavg(), "largest": sizes[-1]}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="migsite-bench-") as tmp:
         work = Path(tmp)
-        runs = run_builds(work, sizes, args.repeat)
+        runs = {} if args.skip_builds else run_builds(work, sizes, args.repeat)
         if args.json:
             args.json.write_text(json.dumps({"meta": meta, "runs": runs}, indent=1))
         latency = {"real site": preview_latency(copy_project(work / "preview-real"))}

@@ -153,6 +153,10 @@ def last_updated(history: History, record: Record, lang: str) -> dict[str, str] 
     return {"iso": day.isoformat(), "text": format_date(day, format="long", locale=lang)}
 
 
+# Objective 1 is paragraph 17 of the Compact (annex to A/RES/73/195), objective 23 paragraph 39.
+FIRST_OBJECTIVE_PARAGRAPH = 17
+
+
 def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | None:
     """Number, official title with its source, and the unofficial-wording note where it applies."""
     if not isinstance(record.doc, Objective):
@@ -161,6 +165,7 @@ def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | 
     o = site.vocab.objectives[record.doc.number]
     return {
         "number": o.number,
+        "paragraph": o.number + FIRST_OBJECTIVE_PARAGRAPH - 1,
         "label": ui["objective_n"].format(n=o.number),
         "short_label": site.vocab.objective_label(o.number, lang),
         "title": site.vocab.objective_title(o.number, lang),
