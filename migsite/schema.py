@@ -14,14 +14,14 @@ from urllib.parse import urlparse
 
 from .errors import FieldError
 from .values import CURRENCY, SOURCE_TYPES, STATUSES, Funding, LegalAct, LocalText, Reach, Source
+from .vocab import TRAILING_PUNCTUATION as TRAILING_PUNCTUATION  # re-exported: tests check URLs with it
 from .vocab import Vocabulary, is_country_code
 
 T = TypeVar("T")
 MAX_YEAR = datetime.date.today().year + 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
-# A URL never ends in these in our sources: they are the tail of a sentence pasted with it.
-TRAILING_PUNCTUATION = (";", ",", ".", ")", "]", ":", "'", '"')
+# A URL never ends in TRAILING_PUNCTUATION (migsite/vocab.py): the tail of a sentence pasted with it.
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,7 @@ def objective_header(site: Site, record: Record, lang: str) -> dict[str, Any] | 
         "label": ui["objective_n"].format(n=o.number),
         "short_label": site.vocab.objective_label(o.number, lang),
         "title": site.vocab.objective_title(o.number, lang),
-        "source": o.source.get(lang),
+        # the pages where the title can be read in this language, each as a link: {"text", "href"}
+        "sources": [{"text": src.title, "href": src.url} for src in o.source.get(lang, ())],
         "unofficial": lang in o.unverified or lang not in o.title,
     }

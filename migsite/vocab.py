@@ -5,12 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
 DATA = Path(__file__).parent / "data"
 VOCABULARIES = ("regions", "themes", "principles", "programmes", "audiences")
+# what a URL must not end with: punctuation pasted with it from running text
+TRAILING_PUNCTUATION = (";", ",", ".", ")", "]", ":", "'", '"')
+
+
+@dataclass(frozen=True)
+class TitleSource:
+    """A page where an objective's official title can be read in one language."""
+
+    title: str  # the link text, e.g. "UN Network on Migration: Objective 8"
+    url: str  # full http(s) address
 
 
 @dataclass(frozen=True)
@@ -18,7 +30,7 @@ class Objective:
     number: int
     title: dict[str, str]
     short_label: dict[str, str]
-    source: dict[str, str]
+    source: dict[str, tuple[TitleSource, ...]]  # language -> the sources of the title in that language
     unverified: tuple[str, ...]
 
     def slug(self) -> str:
@@ -72,12 +84,37 @@ def load_vocabulary() -> Vocabulary:
             number=o["number"],
             title=o["title"],
             short_label=o["short_label"],
-            source=o.get("source", {}),
+            source={lang: _title_sources(o["number"], lang, items) for lang, items in (o.get("source") or {}).items()},
             unverified=tuple(o.get("unverified", [])),
         )
         for o in gcm["objectives"]
     }
     return Vocabulary({k: terms[k] for k in VOCABULARIES}, objectives, gcm["instrument"], _country_regions())
+
+
+def _title_sources(number: int, lang: str, items: Any) -> tuple[TitleSource, ...]:
+    """The sources of objective `number`'s title in `lang`, checked: each a readable title and a full URL."""
+    where = f"migsite/data/gcm.yaml: objective {number}, source.{lang}"
+    if not isinstance(items, list) or not items:
+        raise ValueError(f"{where}: expected a list of {{title, url}} entries, got {items!r}")
+    out = []
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
+            raise ValueError(f"{where}, entry {i}: expected exactly the keys 'title' and 'url', got {item!r}")
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip():
+            raise ValueError(f"{where}, entry {i}: the title is empty")
+        if not isinstance(url, str) or not _is_full_url(url):
+            raise ValueError(f"{where}, entry {i}: {url!r} is not a full http(s) URL such as https://example.org/page")
+        if url.endswith(TRAILING_PUNCTUATION):
+            raise ValueError(f"{where}, entry {i}: {url!r} ends with {url[-1]!r} (punctuation pasted with the URL)")
+        out.append(TitleSource(title.strip(), url))
+    return tuple(out)
+
+
+def _is_full_url(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not any(c.isspace() for c in url)
 
 
 @cache

@@ -17,6 +17,7 @@ from migsite.status import translation_status
 from migsite.ui import load_ui
 from migsite.values import STATUSES
 from migsite.views import objective_path
+from migsite.vocab import _title_sources
 
 CONFIG = load_config()
 SITE = load_site(CONFIG)
@@ -208,3 +209,36 @@ def test_no_body_has_a_level_one_heading():
         if re.match(r"#(?!#)", line)
     ]
     assert bad == []
+
+
+@pytest.mark.parametrize("lang", CONFIG.codes)
+def test_every_objective_title_source_is_a_titled_full_url(lang):
+    """The header cites each title's sources as links: each needs link text and a full address (no bare
+    domain, no research note, no punctuation pasted with the URL)."""
+    bad = []
+    for o in SITE.vocab.objectives.values():
+        sources = o.source.get(lang, ())
+        if not sources:
+            assert lang in o.unverified, f"objective {o.number}: no {lang} source and not marked unverified"
+        for src in sources:
+            if not src.title.strip() or not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", src.url):
+                bad.append(f"objective {o.number} ({lang}): {src}")
+            elif src.url.endswith(TRAILING_PUNCTUATION):
+                bad.append(f"objective {o.number} ({lang}): {src.url} ends with punctuation")
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([{"title": "IOM", "url": "emm.iom.int/handbooks/gcm"}], "not a full http(s) URL"),
+        ([{"title": "UN", "url": "https://migrationnetwork.un.org/es/taxonomy/term/286;"}], "ends with ';'"),
+        ([{"title": " ", "url": "https://undocs.org/en/A/RES/73/195"}], "the title is empty"),
+        ([{"url": "https://undocs.org/en/A/RES/73/195"}], "exactly the keys 'title' and 'url'"),
+        ("https://undocs.org/en/A/RES/73/195; lac.iom.int", "expected a list"),
+    ],
+)
+def test_objective_title_source_is_checked_on_load(items, message):
+    with pytest.raises(ValueError, match="gcm.yaml: objective 8, source.es") as raised:
+        _title_sources(8, "es", items)
+    assert message in str(raised.value)

@@ -106,3 +106,25 @@ def test_print_shows_the_page_address(site_dir, lang):
     page = html(site_dir, lang, OUTSIDE_MENU["practice"])
     (p,) = [a for a in tags(page, "p") if "migsite-print-url" in (a.get("class") or "")]
     assert CONFIG.site_url in page.split('class="migsite-print-only migsite-print-url"', 1)[1].split("</p>", 1)[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_objective_header_cites_the_title_sources_as_links(site_dir, lang):
+    """'Source of the title' is followed by one link per source, its text the source's title, its address
+    the full URL: no half-links made by urlize from research notes."""
+    ui = load_ui(lang)
+    for n, o in SITE.vocab.objectives.items():
+        page = html(site_dir, lang, f"compact/objectives/{n:02d}/index.html")
+        sources = o.source.get(lang, ())
+        found = re.findall(r'<p class="migsite-objective__source"[^>]*>(.*?)</p>', page, re.S)
+        if not sources:
+            assert found == [], (lang, n)
+            continue
+        (para,) = found
+        assert unescape(para).startswith(f"{ui['title_source']} —"), (lang, n)
+        anchors = re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', para)
+        links = [(unescape(href), unescape(text)) for href, text in anchors]
+        assert links == [(src.url, src.title) for src in o.source[lang]], (lang, n)
+        # nothing but the links and their separators after the label
+        rest = re.sub(r"<a [^>]*>.*?</a>", "", para.split("—", 1)[1])
+        assert rest.replace(";", "").strip() == "", (lang, n, rest)
