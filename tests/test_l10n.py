@@ -5,6 +5,7 @@ no page of the built site says "1 practices"."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sitepaths import LANGS
@@ -86,3 +87,24 @@ def test_no_page_of_the_built_site_says_1_practices(site_dir) -> None:
         for pattern in WRONG.values():
             found += [f"{page.relative_to(site_dir)}: {m.group(0)!r}" for m in pattern.finditer(text)]
     assert not found, found[:10]
+
+
+# A colon typed in a template after a UI string: French spaces it (" :"), so the colon belongs to
+# the language's string (e.g. ui.label_colon), not to the template.
+UI_THEN_COLON = re.compile(r"ui\.[\w.]+(?:\([^)]*\))?\s*\|\s*e\s*}}:")
+
+
+def test_no_template_types_a_colon_after_a_ui_string() -> None:
+    root = Path(__file__).resolve().parent.parent / "overrides"
+    found = [
+        f"{path.relative_to(root)}:{n}"
+        for path in sorted(root.rglob("*.html"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if UI_THEN_COLON.search(line)
+    ]
+    assert not found, f"a colon after a UI string in {found}: use ui.label_colon"
+
+
+def test_the_colon_rule_finds_a_typed_colon() -> None:
+    assert UI_THEN_COLON.search('<span>{{ ui.objectives | e }}: {% for o in r %}')
+    assert not UI_THEN_COLON.search('<span>{{ ui.label_colon.format(label=ui.objectives) | e }} {% for o %}')
