@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from migsite import views
 from migsite.config import load_config
-from migsite.corpus import Record, Site, load_site
+from migsite.corpus import MEMO, Record, Site, load_site
 from migsite.errors import ContentErrors
 from migsite.history import History, load_history, too_shallow
 from migsite.model import Page
@@ -28,6 +28,12 @@ _site: Site | None = None
 _status: list[LanguageStatus] = []
 _page_status: dict[tuple[str, str], PageStatus] = {}
 _history: History = History(False, "not loaded")
+_keep_memo = True  # False in a one-shot `mkdocs build`: no later round to reuse the memo
+
+
+def on_startup(command: str, **_: Any) -> None:
+    global _keep_memo
+    _keep_memo = command == "serve"
 
 
 # Order and reasons: hooks/lifecycle.py. Loaded once a round (the language builds share it).
@@ -37,6 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _site is None or not config.plugins["i18n"].building:
         root = Path(config.config_file_path).parent
         _site = load_content(root)
+        if not _keep_memo:
+            MEMO.clear()  # what it holds (every file's text and parse) would only be reused by a next round
         _history = load_history(root)
         if shallow := too_shallow(_history):
             raise PluginError(shallow)

@@ -17,8 +17,10 @@ of `mkdocs serve` reads the files as they are now. Module state of the hooks, an
 - per round: the content, history and translation status (content.py), the default language's
   404 page (error_pages.py), both replaced when a round starts;
 - per language build: the indexes (generated.py), dropped in each on_config;
-- per process: the command and --dirty (gc_freeze.py, search_pagefind.py, from on_startup), and
-  the compiled templates (template_cache.py: Jinja checks each template's source checksum)."""
+- per process: the command and --dirty (content.py, gc_freeze.py, search_pagefind.py, from
+  on_startup), the compiled templates (template_cache.py: Jinja checks each template's source
+  checksum), and, under `mkdocs serve`, the content memo (migsite/memo.py: each result keyed by the
+  text it comes from, so an edited file is never answered from it)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ I18N = "i18n"  # the plugin's rows; every other name is a module of hooks/
 ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_startup": [
         ("gc_freeze", 0, "remembers the command: objects are frozen in one-shot builds only"),
+        ("content", 0, "remembers the command: the content memo is kept between rounds of serve only"),
         ("search_pagefind", 0, "remembers --dirty: a dirty rebuild keeps the first build's search index"),
     ],
     "on_config": [
