@@ -189,6 +189,37 @@ def test_terminology_follows_the_glossary(lang):
     assert problems == []
 
 
+# Spellings of one name, case included: the glossary's form only (TRANSLATING.md).
+SPELLINGS = {"fr": {"Nations Unies": "Nations unies"}, "es": {"Naciones unidas": "Naciones Unidas"}}
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_one_spelling_of_a_name(lang):
+    problems = [
+        f"{r.file}: '{wrong}' (write '{right}')"
+        for r in SITE.pages[lang].values()
+        if r.translated
+        for wrong, right in SPELLINGS[lang].items()
+        if wrong in f"{r.title} {r.summary} {r.body}"
+    ]
+    assert problems == []
+
+
+# Spanish groups thousands with a point, as the generated numbers do (Babel, CLDR): "24.000".
+SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
+
+
+def test_spanish_numbers_group_thousands_as_the_generated_ones():
+    assert SPACE_GROUPED.search("unas 24 000 personas") and not SPACE_GROUPED.search("unas 24.000 personas")
+    problems = [
+        f"{r.file}: {m.group()!r}"
+        for r in SITE.pages["es"].values()
+        if r.translated
+        for m in SPACE_GROUPED.finditer(prose(f"{r.summary or ''} {r.body}"))
+    ]
+    assert problems == []
+
+
 @pytest.mark.parametrize("lang", CONFIG.codes)
 def test_glossary_lists_each_term_in_the_three_languages(lang):
     glossary = " ".join(SITE.get(lang, "glossary.md").body.lower().split())
