@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 # The life of a practice, in the order a reader would expect them.
 STATUSES = ("planned", "pilot", "ongoing", "ended", "unknown")
-# official: the city's, a government's or a UN body's own site or document.
+# official: the city's, a government's or an intergovernmental body's own site or document (UN bodies,
+# the Council of Europe, ICMPD...). Networks and associations of cities (UCLG, the Mayors Migration
+# Council, Eurocities...) are `ngo`: they report on a city's practice, they do not run it.
 SOURCE_TYPES = ("official", "ngo", "academic", "press", "secondary")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
