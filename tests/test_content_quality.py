@@ -138,6 +138,33 @@ def test_no_boilerplate_editorial_paragraph_or_sources_section_in_practices():
                 assert not {"Sources", "Fuentes"} & set(body_sections(r.body)), r.file
 
 
+def fact_box_paragraphs(body: str) -> list[str]:
+    """Paragraphs whose links all go to objective pages: the fact box lists a practice's objectives."""
+    out = []
+    for para in body.split("\n\n"):
+        links = re.findall(r"\]\(([^)]*)\)", para)
+        if links and all("compact/objectives/" in link for link in links) and len(para.split()) < 80:
+            out.append(para)
+    return out
+
+
+def test_fact_box_paragraph_rule_finds_one():
+    assert fact_box_paragraphs("Text.\n\nThe practice relates to [objective 16](../compact/objectives/16.md).")
+    mixed = "See [the plan](https://example.org) and [objective 16](../compact/objectives/16.md)."
+    assert not fact_box_paragraphs(mixed)
+
+
+def test_practice_prose_does_not_repeat_the_fact_box_objectives():
+    problems = [
+        f"{r.file}: {para[:60]!r}"
+        for lang in CONFIG.codes
+        for r in SITE.pages[lang].values()
+        if r.kind == "practice"
+        for para in fact_box_paragraphs(r.body)
+    ]
+    assert problems == []
+
+
 @pytest.mark.parametrize("lang", CONFIG.codes)
 def test_every_objective_has_a_page_with_the_sourced_title(lang):
     for n in range(1, 24):
