@@ -64,7 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     config_file = write_preview_config(root, args.lang)
-    print(f"Preview of '{args.lang}' with English fallback: {config_file.name}, dirty reload.", file=sys.stderr)
+    print(
+        f"Preview of '{args.lang}' with its English fallback ({config_file.name}): a saved page is rebuilt alone and "
+        "shows in a second or two. Index pages (practice lists, objective pages), navigation labels and search "
+        "keep the first build's content: restart the preview (Ctrl+C, then the same command) to refresh them.",
+        file=sys.stderr,
+    )
     try:
         return subprocess.call(serve_command(config_file, args.dev_addr), cwd=root)
     except KeyboardInterrupt:
