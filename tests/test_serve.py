@@ -103,3 +103,22 @@ def test_preview_serves_one_language_and_reloads_the_saved_page(tmp_path):
         assert wait_for(base + url_of["fr"], marker, 60), "the saved page was not rebuilt"
         print(f"preview latency: {time.monotonic() - start:.1f} s")  # the benchmark measures it properly
     assert list((tmp_path / "project-tmp").iterdir()) == []
+
+
+def test_serve_reports_a_broken_page_then_serves_its_fix(server):
+    """Each rebuild validates the whole content, much of it from the memo of the previous round
+    (migsite/memo.py): an English fact made invalid stops the rebuild (the pages served stay the
+    last good ones); the fix is served, and it reaches the translations, which inherit the facts."""
+    project, base = server
+    page = project / "docs" / "practices" / "nyc-idnyc.md"
+    url = base + "fr/practices/nyc-idnyc/"
+    year = '<dd class="migsite-facts__start_year">{}\n'
+    assert year.format(2015) in fetch(url)
+    edit(page, "country: US", "country: EU")  # not an ISO country: the rebuild fails
+    marker = f"Broken-{time.monotonic_ns()}"
+    edit(page, "## Context", f"## Context\n\n{marker}\n")
+    assert not wait_for(base + "practices/nyc-idnyc/", marker, 15), "a page that fails validation was built"
+    edit(page, "country: EU", "country: US")
+    edit(page, "start_year: 2015", "start_year: 2014")
+    assert wait_for(url, year.format(2014), 90), "the fixed English fact did not reach the French page"
+    assert marker in fetch(base + "practices/nyc-idnyc/")
