@@ -236,6 +236,21 @@ def test_one_spelling_of_a_name(lang):
     assert problems == []
 
 
+# Spanish groups thousands with a point, as the generated numbers do (Babel, CLDR): "24.000".
+SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
+
+
+def test_spanish_numbers_group_thousands_as_the_generated_ones():
+    assert SPACE_GROUPED.search("unas 24 000 personas") and not SPACE_GROUPED.search("unas 24.000 personas")
+    problems = [
+        f"{r.file}: {m.group()!r}"
+        for r in SITE.pages["es"].values()
+        if r.translated
+        for m in SPACE_GROUPED.finditer(prose(f"{r.summary or ''} {r.body}"))
+    ]
+    assert problems == []
+
+
 @pytest.mark.parametrize("lang", CONFIG.codes)
 def test_glossary_lists_each_term_in_the_three_languages(lang):
     glossary = " ".join(SITE.get(lang, "glossary.md").body.lower().split())
