@@ -10,18 +10,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
-from urllib.parse import urlparse
 
 from .errors import FieldError
-from .values import CURRENCY, SOURCE_TYPES, STATUSES, Funding, LegalAct, LocalText, Reach, Source
-from .vocab import TRAILING_PUNCTUATION as TRAILING_PUNCTUATION  # re-exported: tests check URLs with it
+from .values import (
+    CURRENCY,
+    SOURCE_TYPES,
+    STATUSES,
+    Funding,
+    LegalAct,
+    LocalText,
+    Reach,
+    Source,
+    url_problem,
+)
 from .vocab import Vocabulary, is_country_code
 
 T = TypeVar("T")
 MAX_YEAR = datetime.date.today().year + 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
-# A URL never ends in TRAILING_PUNCTUATION (migsite/vocab.py): the tail of a sentence pasted with it.
 
 
 @dataclass(frozen=True)
@@ -134,11 +141,8 @@ def http_url(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldError("an http(s) URL")
     url = value.strip()
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in url):
-        raise FieldError("an http(s) URL such as https://example.org/page")
-    if url.endswith(TRAILING_PUNCTUATION):
-        raise FieldError(f"a URL without the trailing {url[-1]!r} (punctuation pasted with it)")
+    if problem := url_problem(url):
+        raise FieldError(problem)
     return url
 
 
@@ -292,13 +296,20 @@ def _mapping(value: Any, what: str, allowed: dict[str, bool]) -> dict[str, Any]:
     return value
 
 
-def _sources(value: Any, _: Vocabulary) -> tuple[Source, ...]:
+def _entries(value: Any, what: str, allowed: dict[str, bool], expected: str) -> list[tuple[str, dict[str, Any]]]:
+    """A non-empty list of mappings (keys as for _mapping), each with its label for messages ("source 2")."""
     if not isinstance(value, list) or not value:
-        raise FieldError("at least one source: a list of {title: …, url: https://…, type: official}")
+        raise FieldError(expected)
+    return [(f"{what} {i}", _mapping(item, f"{what} {i}", allowed)) for i, item in enumerate(value, 1)]
+
+
+def _sources(value: Any, _: Vocabulary) -> tuple[Source, ...]:
     out = []
-    for i, src in enumerate(value, 1):
-        what = f"source {i}"
-        m = _mapping(src, what, {"title": True, "url": True, "type": True})
+    entries = _entries(
+        value, "source", {"title": True, "url": True, "type": True},
+        "at least one source: a list of {title: …, url: https://…, type: official}",
+    )  # fmt: skip
+    for what, m in entries:
         try:
             title = _local(_name, m["title"], "a title")
             link = _local(http_url, m["url"], "a URL")
@@ -381,12 +392,12 @@ funding = Check(
 
 
 def _legal_basis(value: Any, _: Vocabulary) -> tuple[LegalAct, ...]:
-    if not isinstance(value, list) or not value:
-        raise FieldError("a list of acts: {title: …, url: https://…, year: 2016} (url and year optional)")
     out = []
-    for i, act in enumerate(value, 1):
-        what = f"legal basis {i}"
-        m = _mapping(act, what, {"title": True, "url": False, "year": False})
+    entries = _entries(
+        value, "legal basis", {"title": True, "url": False, "year": False},
+        "a list of acts: {title: …, url: https://…, year: 2016} (url and year optional)",
+    )  # fmt: skip
+    for what, m in entries:
         try:
             out.append(
                 LegalAct(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 # The life of a practice, in the order a reader would expect them.
 STATUSES = ("planned", "pilot", "ongoing", "ended", "unknown")
@@ -12,6 +13,19 @@ STATUSES = ("planned", "pilot", "ongoing", "ended", "unknown")
 # Council, Eurocities...) are `ngo`: they report on a city's practice, they do not run it.
 SOURCE_TYPES = ("official", "ngo", "academic", "press", "secondary")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+# A URL never ends in these in our sources: they are the tail of a sentence pasted with it.
+TRAILING_PUNCTUATION = (";", ",", ".", ")", "]", ":", "'", '"')
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with an address meant as a full http(s) URL (None: nothing). The one URL rule
+    of front matter (migsite/schema.py) and of the objective data (migsite/vocab.py)."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c.isspace() for c in url):
+        return "an http(s) URL such as https://example.org/page"
+    if url.endswith(TRAILING_PUNCTUATION):
+        return f"a URL without the trailing {url[-1]!r} (punctuation pasted with it)"
+    return None
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from .values import url_problem
+
 DATA = Path(__file__).parent / "data"
 VOCABULARIES = ("regions", "themes", "principles", "programmes", "audiences")
-# what a URL must not end with: punctuation pasted with it from running text
-TRAILING_PUNCTUATION = (";", ",", ".", ")", "]", ":", "'", '"')
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def load_vocabulary() -> Vocabulary:
             number=o["number"],
             title=o["title"],
             short_label=o["short_label"],
-            source={lang: _title_sources(o["number"], lang, items) for lang, items in (o.get("source") or {}).items()},
+            source={lang: title_sources(o["number"], lang, items) for lang, items in (o.get("source") or {}).items()},
             unverified=tuple(o.get("unverified", [])),
         )
         for o in gcm["objectives"]
@@ -92,7 +91,7 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary({k: terms[k] for k in VOCABULARIES}, objectives, gcm["instrument"], _country_regions())
 
 
-def _title_sources(number: int, lang: str, items: Any) -> tuple[TitleSource, ...]:
+def title_sources(number: int, lang: str, items: Any) -> tuple[TitleSource, ...]:
     """The sources of objective `number`'s title in `lang`, checked: each a readable title and a full URL."""
     where = f"migsite/data/gcm.yaml: objective {number}, source.{lang}"
     if not isinstance(items, list) or not items:
@@ -104,17 +103,11 @@ def _title_sources(number: int, lang: str, items: Any) -> tuple[TitleSource, ...
         title, url = item["title"], item["url"]
         if not isinstance(title, str) or not title.strip():
             raise ValueError(f"{where}, entry {i}: the title is empty")
-        if not isinstance(url, str) or not _is_full_url(url):
-            raise ValueError(f"{where}, entry {i}: {url!r} is not a full http(s) URL such as https://example.org/page")
-        if url.endswith(TRAILING_PUNCTUATION):
-            raise ValueError(f"{where}, entry {i}: {url!r} ends with {url[-1]!r} (punctuation pasted with the URL)")
+        problem = url_problem(url) if isinstance(url, str) else "a URL as text"
+        if problem:
+            raise ValueError(f"{where}, entry {i}: {url!r}: expected {problem}")
         out.append(TitleSource(title.strip(), url))
     return tuple(out)
-
-
-def _is_full_url(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not any(c.isspace() for c in url)
 
 
 @cache

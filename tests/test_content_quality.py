@@ -12,12 +12,11 @@ from migsite.config import load_config
 from migsite.corpus import load_site, practice
 from migsite.history import load_history
 from migsite.model import PRACTICE_SECTIONS, body_sections
-from migsite.schema import TRAILING_PUNCTUATION
 from migsite.status import translation_status
 from migsite.ui import load_ui
-from migsite.values import STATUSES
+from migsite.values import STATUSES, TRAILING_PUNCTUATION
 from migsite.views import objective_path
-from migsite.vocab import _title_sources
+from migsite.vocab import title_sources
 
 CONFIG = load_config()
 SITE = load_site(CONFIG)
@@ -293,8 +292,8 @@ def test_every_objective_title_source_is_a_titled_full_url(lang):
 @pytest.mark.parametrize(
     ("items", "message"),
     [
-        ([{"title": "IOM", "url": "emm.iom.int/handbooks/gcm"}], "not a full http(s) URL"),
-        ([{"title": "UN", "url": "https://migrationnetwork.un.org/es/taxonomy/term/286;"}], "ends with ';'"),
+        ([{"title": "IOM", "url": "emm.iom.int/handbooks/gcm"}], "an http(s) URL such as"),
+        ([{"title": "UN", "url": "https://migrationnetwork.un.org/es/taxonomy/term/286;"}], "without the trailing ';'"),
         ([{"title": " ", "url": "https://undocs.org/en/A/RES/73/195"}], "the title is empty"),
         ([{"url": "https://undocs.org/en/A/RES/73/195"}], "exactly the keys 'title' and 'url'"),
         ("https://undocs.org/en/A/RES/73/195; lac.iom.int", "expected a list"),
@@ -302,5 +301,5 @@ def test_every_objective_title_source_is_a_titled_full_url(lang):
 )
 def test_objective_title_source_is_checked_on_load(items, message):
     with pytest.raises(ValueError, match="gcm.yaml: objective 8, source.es") as raised:
-        _title_sources(8, "es", items)
+        title_sources(8, "es", items)
     assert message in str(raised.value)
