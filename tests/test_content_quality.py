@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -86,6 +87,27 @@ def test_every_practice_has_status_date_and_an_official_source_or_a_reason():
         p = practice(r)
         assert p.status in STATUSES and p.last_verified is not None, r.file
         assert any(s.official for s in p.sources) or p.no_official_source, r.file
+
+
+# who publishes decides a source's type (CONTRIBUTING.md): networks of cities are `ngo`, the UN's
+# own document system is `official`, on every page kind
+NETWORK_HOSTS = (
+    "uclg.org", "uclg-cglu.org", "uclga.org", "uclg-cisdp.org",
+    "mayorsmigrationcouncil.org", "mayorsmechanism.org", "localcoalition.org",
+)  # fmt: skip
+
+
+def test_source_type_follows_the_publisher():
+    wrong = []
+    for r in SITE.pages[EN].values():
+        for s in getattr(r.doc, "sources", ()):
+            for url in s.url.forms.values():
+                host = urlparse(url).hostname or ""
+                if host.endswith(NETWORK_HOSTS) and s.type != "ngo":
+                    wrong.append(f"{r.file}: {url} is a network of cities (ngo), typed {s.type}")
+                if host == "undocs.org" and s.type != "official":
+                    wrong.append(f"{r.file}: {url} is a UN document (official), typed {s.type}")
+    assert wrong == []
 
 
 def test_no_url_ends_in_stray_punctuation():
