@@ -15,13 +15,13 @@ from typing import Any, ClassVar, Literal
 
 from . import schema as s
 from .errors import FieldError
-from .values import Funding, LegalAct, LocalText, Reach, Source
+from .values import Funding, LastReported, LegalAct, LocalText, Reach, Source
 from .vocab import Vocabulary
 
 # How a value is displayed and written to open data: views.py and opendata.py have one rule per display.
 Display = Literal[
     "none", "text", "local", "locals", "country", "term", "terms", "objectives", "year", "status", "date",
-    "reach", "funding", "legal", "sources", "refs",
+    "reach", "evidence", "funding", "legal", "sources", "refs",
 ]  # fmt: skip
 
 # The generated parts a page can ask for with `generate:` (templates in overrides/partials/migsite/generated/).
@@ -98,6 +98,9 @@ class Practice(Doc):
         opendata=True,
     )  # fmt: skip
     status: str = fact(s.status, required=True, display="status", factbox=True, key=True, filter=True, opendata=True)
+    # the year a source last showed a practice of unknown status at work: how stale "unknown" is
+    last_reported: LastReported | None = fact(s.last_reported, display="evidence", factbox=True, key=True,
+                                              opendata=True)  # fmt: skip
     start_year: int | None = fact(s.year_or_null, required=True, display="year", factbox=True, key=True,
                                   filter=True, opendata=True)  # fmt: skip
     end_year: int | None = fact(s.year_or_null, display="year", factbox=True, opendata=True)
@@ -145,6 +148,17 @@ class Practice(Doc):
         urls = {u for src in self.sources for u in src.url.forms.values()}
         if self.reach is not None and self.reach.source not in urls:
             out.append(("reach", self.reach.source, "a source url that is also in 'sources'"))
+        if self.last_reported is not None:
+            seen = self.last_reported
+            if self.status != "unknown":
+                out.append(("last_reported", seen.year, "no last_reported unless status is unknown (the status "
+                            "says whether it runs)"))  # fmt: skip
+            if seen.source not in urls:
+                out.append(("last_reported", seen.source, "a source url that is also in 'sources'"))
+            if self.start_year is not None and seen.year < self.start_year:
+                out.append(("last_reported", seen.year, f"a year from the start year {self.start_year}"))
+            if seen.year > self.last_verified.year:
+                out.append(("last_reported", seen.year, f"a year up to last_verified ({self.last_verified.year})"))
         official = any(src.official for src in self.sources)
         if not official and not self.no_official_source:
             out.append(

@@ -61,6 +61,10 @@ COLUMN_RULES: dict[str, list[tuple[str, str, Getter]]] = {
         ("{name}_year", "col_doc_year", lambda v, c: v.year),
         ("{name}_source", "col_doc_url", lambda v, c: v.source),
     ],
+    "evidence": [
+        ("{name}_year", "col_doc_year", lambda v, c: v.year),
+        ("{name}_source", "col_doc_url", lambda v, c: v.source),
+    ],
     "funding": [
         ("{name}_source", "col_doc_name", lambda v, c: v.source.get(c.lang)),
         ("{name}_amount", "col_doc_number", lambda v, c: v.amount),

@@ -17,6 +17,7 @@ from .values import (
     SOURCE_TYPES,
     STATUSES,
     Funding,
+    LastReported,
     LegalAct,
     LocalText,
     Reach,
@@ -356,6 +357,22 @@ reach = Check(
         "required": ["number", "source"],
         "additionalProperties": False,
         "properties": {"number": {"type": "integer", "minimum": 1}, "year": YEAR_SCHEMA, "source": URL_SCHEMA},
+    },
+)
+
+
+def _last_reported(value: Any, _: Vocabulary) -> LastReported:
+    m = _mapping(value, "last_reported", {"year": True, "source": True})
+    return LastReported(_year(m["year"], "last_reported: a year"), http_url(m["source"]))
+
+
+last_reported = Check(
+    _last_reported,
+    lambda _v: {
+        "type": "object",
+        "required": ["year", "source"],
+        "additionalProperties": False,
+        "properties": {"year": YEAR_SCHEMA, "source": URL_SCHEMA},
     },
 )
 

@@ -61,6 +61,14 @@ class Reach:
 
 
 @dataclass(frozen=True)
+class LastReported:
+    """When a practice of unknown status was last shown active, and by which source."""
+
+    year: int
+    source: str  # the url of one of the practice's sources
+
+
+@dataclass(frozen=True)
 class Funding:
     source: LocalText
     amount: int | float | None

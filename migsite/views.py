@@ -91,6 +91,8 @@ def display_items(site: Site, lang: str, name: str, spec: Spec, value: Any) -> l
             if value.year:
                 text += f" ({value.year})"
             return [_link(text, value.source)]
+        case "evidence":
+            return [_link(str(value.year), value.source)]
         case "funding":
             parts = [value.source.get(lang)]
             if value.amount is not None:

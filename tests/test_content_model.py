@@ -288,6 +288,42 @@ def test_practice_record_v2_checks(tmp_path, old, new, field):
     assert any(f"field '{field}'" in e for e in errs), errs
 
 
+UNKNOWN = PRACTICE.replace("status: ongoing", "status: unknown")
+CITED = "https://cmsny.org/idnyc/"
+
+
+def seen(text: str, value: str) -> str:
+    return text.replace("principles: [human-rights]", f"principles: [human-rights]\nlast_reported: {value}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (seen(PRACTICE, f"{{year: 2020, source: {CITED}}}"), "status is unknown"),
+        (seen(UNKNOWN, "{year: 2020, source: https://x.org/}"), "also in 'sources'"),
+        (seen(UNKNOWN, f"{{year: 2010, source: {CITED}}}"), "start year 2015"),
+        (seen(UNKNOWN, f"{{year: 2027, source: {CITED}}}"), "up to last_verified"),
+        (seen(UNKNOWN, "2020"), "a mapping"),
+    ],
+)
+def test_last_reported_is_a_sourced_year_of_an_unknown_status(tmp_path, text, expected):
+    errs = errors_of(tmp_path, {"docs/practices/x.md": text})
+    assert any("field 'last_reported'" in e and expected in e for e in errs), errs
+
+
+def test_last_reported_shows_as_a_key_fact_linked_to_its_source(tmp_path):
+    from migsite.views import fact_box
+
+    text = seen(UNKNOWN, f"{{year: 2021, source: {CITED}}}")
+    site = load_site(project(tmp_path, {"docs/practices/x.md": text, "docs_fr/practices/x.md": FR_TRANSLATION}))
+    rows = fact_box(site, site.get("fr", "practices/x.md"), "fr")["rows"]
+    row = next(r for r in rows if r["key"] == "last_reported")
+    assert row["primary"] and row["label"] == "Dernière activité attestée"
+    assert row["items"] == [{"text": "2021", "href": CITED, "external": True}]
+    keys = [r["key"] for r in rows]
+    assert keys.index("last_reported") == keys.index("status") + 1  # read together
+
+
 def test_localised_names_fall_back_to_english(tmp_path):
     site = load_site(project(tmp_path, {"docs/practices/x.md": PRACTICE.replace(", es: Nueva York", "")}))
     doc = site.get("es", "practices/x.md").doc
