@@ -110,6 +110,11 @@ def test_source_type_follows_the_publisher():
     assert wrong == []
 
 
+def test_every_practice_of_unknown_status_says_when_it_was_last_reported_at_work():
+    practices = [(r.file, practice(r)) for r in SITE.records(EN, "practice")]
+    assert [f for f, p in practices if p.status == "unknown" and p.last_reported is None] == []
+
+
 def test_no_url_ends_in_stray_punctuation():
     link = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
     bad = []
