@@ -174,6 +174,11 @@ def _name(value: Any) -> str:
     return value.strip()
 
 
+def _record_schema(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a mapping with these keys only (a source, a reach, a funding...)."""
+    return {"type": "object", "required": required, "additionalProperties": False, "properties": properties}
+
+
 def _local_schema(inner: dict[str, Any]) -> dict[str, Any]:
     return {
         "oneOf": [
@@ -327,16 +332,14 @@ sources = Check(
     lambda _v: {
         "type": "array",
         "minItems": 1,
-        "items": {
-            "type": "object",
-            "required": ["title", "url", "type"],
-            "additionalProperties": False,
-            "properties": {
+        "items": _record_schema(
+            ["title", "url", "type"],
+            {
                 "title": _local_schema({"type": "string"}),
                 "url": _local_schema(URL_SCHEMA),
                 "type": {"enum": list(SOURCE_TYPES)},
             },
-        },
+        ),
     },
 )
 
@@ -352,12 +355,10 @@ def _reach(value: Any, _: Vocabulary) -> Reach:
 
 reach = Check(
     _reach,
-    lambda _v: {
-        "type": "object",
-        "required": ["number", "source"],
-        "additionalProperties": False,
-        "properties": {"number": {"type": "integer", "minimum": 1}, "year": YEAR_SCHEMA, "source": URL_SCHEMA},
-    },
+    lambda _v: _record_schema(
+        ["number", "source"],
+        {"number": {"type": "integer", "minimum": 1}, "year": YEAR_SCHEMA, "source": URL_SCHEMA},
+    ),
 )
 
 
@@ -368,12 +369,7 @@ def _last_reported(value: Any, _: Vocabulary) -> LastReported:
 
 last_reported = Check(
     _last_reported,
-    lambda _v: {
-        "type": "object",
-        "required": ["year", "source"],
-        "additionalProperties": False,
-        "properties": {"year": YEAR_SCHEMA, "source": URL_SCHEMA},
-    },
+    lambda _v: _record_schema(["year", "source"], {"year": YEAR_SCHEMA, "source": URL_SCHEMA}),
 )
 
 
@@ -394,15 +390,15 @@ def _funding(value: Any, _: Vocabulary) -> Funding:
 funding = Check(
     _funding,
     lambda _v: {
-        "type": "object",
-        "required": ["source"],
-        "additionalProperties": False,
-        "properties": {
-            "source": _local_schema({"type": "string"}),
-            "amount": {"type": "number", "exclusiveMinimum": 0},
-            "currency": {"type": "string", "pattern": CURRENCY.pattern},
-            "year": YEAR_SCHEMA,
-        },
+        **_record_schema(
+            ["source"],
+            {
+                "source": _local_schema({"type": "string"}),
+                "amount": {"type": "number", "exclusiveMinimum": 0},
+                "currency": {"type": "string", "pattern": CURRENCY.pattern},
+                "year": YEAR_SCHEMA,
+            },
+        ),
         "dependentRequired": {"amount": ["currency"], "currency": ["amount"]},
     },
 )
@@ -432,12 +428,9 @@ legal_basis = Check(
     _legal_basis,
     lambda _v: {
         "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["title"],
-            "additionalProperties": False,
-            "properties": {"title": _local_schema({"type": "string"}), "url": URL_SCHEMA, "year": YEAR_SCHEMA},
-        },
+        "items": _record_schema(
+            ["title"], {"title": _local_schema({"type": "string"}), "url": URL_SCHEMA, "year": YEAR_SCHEMA}
+        ),
     },
 )
 

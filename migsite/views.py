@@ -36,7 +36,6 @@ def objective_path(number: int) -> str:
     return f"compact/objectives/{number:02d}.md"
 
 
-
 def objective_links(site: Site, lang: str, numbers: tuple[int, ...]) -> list[Item]:
     ui = load_ui(lang)
     return [
