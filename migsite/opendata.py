@@ -62,7 +62,7 @@ COLUMN_RULES: dict[str, list[tuple[str, str, Getter]]] = {
         ("{name}_source", "col_doc_url", lambda v, c: v.source),
     ],
     "evidence": [
-        ("{name}_year", "col_doc_year", lambda v, c: v.year),
+        ("{name}_year", "col_doc_evidence_year", lambda v, c: v.year),
         ("{name}_source", "col_doc_url", lambda v, c: v.source),
     ],
     "funding": [
