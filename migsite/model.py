@@ -146,15 +146,14 @@ class Practice(Doc):
             if self.start_year is not None and self.end_year < self.start_year:
                 out.append(("end_year", self.end_year, f"a year from the start year {self.start_year}"))
         urls = {u for src in self.sources for u in src.url.forms.values()}
-        if self.reach is not None and self.reach.source not in urls:
-            out.append(("reach", self.reach.source, "a source url that is also in 'sources'"))
+        for name, cited in (("reach", self.reach), ("last_reported", self.last_reported)):
+            if cited is not None and cited.source not in urls:
+                out.append((name, cited.source, "a source url that is also in 'sources'"))
         if self.last_reported is not None:
             seen = self.last_reported
             if self.status != "unknown":
                 out.append(("last_reported", seen.year, "no last_reported unless status is unknown (the status "
                             "says whether it runs)"))  # fmt: skip
-            if seen.source not in urls:
-                out.append(("last_reported", seen.source, "a source url that is also in 'sources'"))
             if self.start_year is not None and seen.year < self.start_year:
                 out.append(("last_reported", seen.year, f"a year from the start year {self.start_year}"))
             if seen.year > self.last_verified.year:

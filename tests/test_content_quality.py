@@ -103,7 +103,7 @@ def test_source_type_follows_the_publisher():
         for s in getattr(r.doc, "sources", ()):
             for url in s.url.forms.values():
                 host = urlparse(url).hostname or ""
-                if host.endswith(NETWORK_HOSTS) and s.type != "ngo":
+                if any(host == h or host.endswith(f".{h}") for h in NETWORK_HOSTS) and s.type != "ngo":
                     wrong.append(f"{r.file}: {url} is a network of cities (ngo), typed {s.type}")
                 if host == "undocs.org" and s.type != "official":
                     wrong.append(f"{r.file}: {url} is a UN document (official), typed {s.type}")
