@@ -78,7 +78,7 @@ def test_typo_fix_is_dismissible_without_retranslating(repo):
     sha = commit_all(repo, "Fix a typo")
     assert states(repo, "es")[PAGE] == "outdated"
     # the translator acknowledges the English revision: no retranslation
-    edit(repo, f"docs_es/{PAGE}", "---\n", f"---\ntranslation_of: {sha[:10]}\n")
+    edit(repo, f"docs_es/{PAGE}", "---\n", f"---\ntranslation_of: '{sha[:10]}'\n")
     commit_all(repo, "Spanish IDNYC page checked against the typo fix")
     assert states(repo, "es")[PAGE] == "translated"
     # or the English author marks the commit so that no translator is bothered
@@ -232,7 +232,7 @@ def test_translate_command_copies_words_not_facts(tmp_path):
 def test_acknowledgement_then_real_update_is_up_to_date(repo):
     edit(repo, f"docs/{PAGE}", "## Context", "## Context\n\nTypo fixd.\n")
     typo = commit_all(repo, "Fix a typo")
-    edit(repo, f"docs_es/{PAGE}", "---\n", f"---\ntranslation_of: {typo[:10]}\n")
+    edit(repo, f"docs_es/{PAGE}", "---\n", f"---\ntranslation_of: '{typo[:10]}'\n")
     commit_all(repo, "Spanish IDNYC page checked against the typo fix")
     assert states(repo, "es")[PAGE] == "translated"
     edit(repo, f"docs/{PAGE}", "## Context", "## Context\n\nA real change, from a new source.\n")
